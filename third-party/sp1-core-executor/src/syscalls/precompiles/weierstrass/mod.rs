@@ -1,0 +1,3 @@
+pub mod add;
+pub mod decompress;
+pub mod double;
