@@ -135,7 +135,9 @@ impl<F: PrimeField32> MachineAir<F> for ProgramChip {
         pad_rows_fixed(
             &mut rows,
             || [F::zero(); NUM_PROGRAM_MULT_COLS],
-            input.fixed_log2_rows::<F, _>(self),
+            // sp1-wasm: a record without a shape (compact padding) still has a program with a
+            // fixed preprocessed shape; the main trace must match the preprocessed trace's height.
+            input.fixed_log2_rows::<F, _>(self).or_else(|| input.program.fixed_log2_rows::<F, _>(self)),
         );
 
         RowMajorMatrix::new(rows.into_iter().flatten().collect::<Vec<_>>(), NUM_PROGRAM_MULT_COLS)

@@ -1,6 +1,7 @@
 pub mod concurrency;
 mod logger;
 mod prove;
+mod prove_in_memory;
 mod span;
 mod test;
 pub mod uni_stark;
@@ -8,6 +9,7 @@ pub mod uni_stark;
 pub use logger::*;
 use p3_field::Field;
 pub use prove::*;
+pub use prove_in_memory::*;
 use sp1_curves::params::Limbs;
 pub use span::*;
 pub use test::*;

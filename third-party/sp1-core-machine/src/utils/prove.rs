@@ -599,11 +599,25 @@ pub fn trace_checkpoint<SC: StarkGenericConfig>(
 where
     <SC as StarkGenericConfig>::Val: PrimeField32,
 {
-    let noop = NoOpSubproofVerifier;
-
     let mut reader = std::io::BufReader::new(file);
     let state: ExecutionState =
         bincode::deserialize_from(&mut reader).expect("failed to deserialize state");
+    trace_checkpoint_state::<SC>(program, state, opts, shape_config)
+}
+
+/// [`trace_checkpoint`] from a checkpoint held in memory (sp1-wasm: split out of it unchanged,
+/// for `prove_core_in_memory`).
+pub fn trace_checkpoint_state<SC: StarkGenericConfig>(
+    program: Program,
+    state: ExecutionState,
+    opts: SP1CoreOpts,
+    shape_config: Option<&CoreShapeConfig<SC::Val>>,
+) -> (Vec<ExecutionRecord>, ExecutionReport)
+where
+    <SC as StarkGenericConfig>::Val: PrimeField32,
+{
+    let noop = NoOpSubproofVerifier;
+
     let mut runtime = Executor::recover(program, state, opts);
     runtime.maximal_shapes = shape_config.map(|config| {
         config.maximal_core_shapes(opts.shard_size.ilog2() as usize).into_iter().collect()

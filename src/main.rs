@@ -1,0 +1,243 @@
+//! `sp1-wasm`: execute, key, prove and verify SP1 programs natively, through the same library
+//! code the browser build runs.
+
+use std::{io::Write, path::PathBuf, process::ExitCode};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use sp1_wasm::{
+    guests::Guest, stdin_from_chunks, CoreProver, Progress, ProveOptions, SP1ProofWithPublicValues,
+    SP1Stdin, TracePadding, VerifyingKey,
+};
+
+#[derive(Parser)]
+#[command(version, about = "SP1 5.2.4 core proofs, natively, in stock SP1's proof format")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the program: cycles and public values.
+    Execute {
+        #[command(flatten)]
+        program: ProgramArgs,
+        #[command(flatten)]
+        stdin: StdinArgs,
+    },
+    /// Print the verifying key hash (as stock `vk.bytes32()`), optionally save the key.
+    Vkey {
+        #[command(flatten)]
+        program: ProgramArgs,
+        /// Write the verifying key (stock `SP1VerifyingKey`, bincode) here.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Make a core proof and write it as stock `proof.save()` does.
+    Prove {
+        #[command(flatten)]
+        program: ProgramArgs,
+        #[command(flatten)]
+        stdin: StdinArgs,
+        /// Where to write the proof (`SP1ProofWithPublicValues`, bincode).
+        #[arg(long, default_value = "proof.bin")]
+        out: PathBuf,
+        /// log2 of the cycles per shard.
+        #[arg(long, default_value_t = ProveOptions::default().log2_shard_size)]
+        log2_shard_size: u32,
+        /// `compact` pads main traces to the next power of two; `fixed` to stock's core shapes.
+        #[arg(long, value_enum, default_value = "compact")]
+        padding: Padding,
+    },
+    /// Verify a core proof against a program (its ELF or a bundled guest) or a saved key.
+    Verify {
+        /// The proof file.
+        #[arg(long)]
+        proof: PathBuf,
+        #[command(flatten)]
+        program: ProgramArgs,
+        /// A verifying key file instead of the program.
+        #[arg(long, conflicts_with_all = ["guest", "elf"])]
+        vk: Option<PathBuf>,
+    },
+    /// Write a bundled guest's ELF to a file.
+    Elf {
+        #[arg(long, default_value = "fibonacci")]
+        guest: Guest,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Args)]
+struct ProgramArgs {
+    /// A bundled guest: fibonacci (the default), keccak or stats.
+    #[arg(long, conflicts_with = "elf")]
+    guest: Option<Guest>,
+    /// An SP1 program's ELF file instead of a bundled guest.
+    #[arg(long)]
+    elf: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct StdinArgs {
+    /// The bundled guest's input as JSON (fibonacci: a number). Defaults to a small example.
+    #[arg(long, conflicts_with = "stdin_hex")]
+    input: Option<String>,
+    /// A raw stdin chunk in hex, one per guest `read`; repeat for several.
+    #[arg(long)]
+    stdin_hex: Vec<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Padding {
+    Compact,
+    Fixed,
+}
+
+impl From<Padding> for TracePadding {
+    fn from(padding: Padding) -> Self {
+        match padding {
+            Padding::Compact => Self::Compact,
+            Padding::Fixed => Self::Fixed,
+        }
+    }
+}
+
+/// The program to run: its ELF, and the bundled guest it is if known.
+struct Program {
+    elf: Vec<u8>,
+    guest: Option<Guest>,
+}
+
+impl ProgramArgs {
+    fn load(&self) -> anyhow::Result<Program> {
+        Ok(match (&self.elf, self.guest) {
+            (Some(path), _) => Program {
+                elf: std::fs::read(path)
+                    .map_err(|e| anyhow::anyhow!("cannot read ELF {}: {e}", path.display()))?,
+                guest: None,
+            },
+            (None, guest) => {
+                let guest = guest.unwrap_or(Guest::Fibonacci);
+                Program { elf: guest.elf().to_vec(), guest: Some(guest) }
+            }
+        })
+    }
+}
+
+impl StdinArgs {
+    fn build(&self, program: &Program) -> anyhow::Result<SP1Stdin> {
+        if !self.stdin_hex.is_empty() {
+            let chunks = self.stdin_hex.iter().map(hex::decode).collect::<Result<Vec<_>, _>>()?;
+            return Ok(stdin_from_chunks(chunks));
+        }
+        match (program.guest, &self.input) {
+            (Some(guest), input) => {
+                Ok(guest.stdin_from_json(input.as_deref().unwrap_or(guest.example_input()))?)
+            }
+            (None, Some(_)) => {
+                anyhow::bail!("--input needs a bundled guest; give an ELF's stdin with --stdin-hex")
+            }
+            (None, None) => Ok(SP1Stdin::new()),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(Cli::parse().command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            match error.downcast_ref::<sp1_wasm::Error>() {
+                Some(e) => eprintln!("error[{}]: {e}", e.code().as_str()),
+                None => eprintln!("error: {error:#}"),
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> anyhow::Result<()> {
+    let prover = CoreProver::new();
+    match command {
+        Command::Execute { program, stdin } => {
+            let program = program.load()?;
+            let execution = prover.execute(&program.elf, &stdin.build(&program)?)?;
+            println!("cycles: {}", execution.cycles);
+            print_public_values(&program, &execution.public_values)?;
+        }
+        Command::Vkey { program, out } => {
+            let keys = prover.setup(&program.load()?.elf)?;
+            println!("vkey hash: {}", keys.vk.bytes32());
+            if let Some(out) = out {
+                std::fs::write(&out, keys.vk.to_bytes())?;
+                println!("verifying key written to {}", out.display());
+            }
+        }
+        Command::Prove { program, stdin, out, log2_shard_size, padding } => {
+            let program = program.load()?;
+            let stdin = stdin.build(&program)?;
+            let options = ProveOptions { log2_shard_size, trace_padding: padding.into() };
+            let keys = prover.setup(&program.elf)?;
+            println!("vkey hash: {}", keys.vk.bytes32());
+            let output = prover.prove(&keys, &stdin, &options, &mut print_progress)?;
+            eprintln!();
+            let bytes = output.proof.to_bytes();
+            std::fs::write(&out, &bytes)?;
+            println!("cycles: {}", output.cycles);
+            print_public_values(&program, &output.proof.public_values)?;
+            println!("proof: {} ({} bytes)", out.display(), bytes.len());
+        }
+        Command::Verify { proof, program, vk } => {
+            let proof = SP1ProofWithPublicValues::from_bytes(&std::fs::read(&proof)?)?;
+            let (vk, program) = match vk {
+                Some(path) => (VerifyingKey::from_bytes(&std::fs::read(path)?)?, None),
+                None => {
+                    let program = program.load()?;
+                    (prover.setup(&program.elf)?.vk, Some(program))
+                }
+            };
+            prover.verify(&proof, &vk)?;
+            println!("verified: core proof of {} shards, vkey hash {}", proof.core_shards()?.len(), vk.bytes32());
+            match program {
+                Some(program) => print_public_values(&program, &proof.public_values)?,
+                None => println!("public values: 0x{}", hex::encode(proof.public_values.as_slice())),
+            }
+        }
+        Command::Elf { guest, out } => {
+            std::fs::write(&out, guest.elf())?;
+            println!("{guest} ELF written to {}", out.display());
+        }
+    }
+    Ok(())
+}
+
+fn print_public_values(program: &Program, values: &sp1_wasm::SP1PublicValues) -> anyhow::Result<()> {
+    println!("public values: 0x{}", hex::encode(values.as_slice()));
+    if let Some(guest) = program.guest {
+        println!("output: {}", guest.decode_output(values)?);
+    }
+    Ok(())
+}
+
+/// One status line on stderr, rewritten in place.
+fn print_progress(progress: Progress) {
+    let shards = if progress.shards == 0 { "?".to_string() } else { progress.shards.to_string() };
+    eprint!(
+        "\r[{:>8.2}s] {:<15} shard {}/{}  cycles {}/{}   ",
+        progress.elapsed_ms / 1e3,
+        format!("{:?}", progress.phase),
+        progress.shard,
+        shards,
+        progress.cycles,
+        progress.total_cycles,
+    );
+    let _ = std::io::stderr().flush();
+}

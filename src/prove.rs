@@ -1,0 +1,94 @@
+//! Core proving through the in-memory pipeline of the vendored `sp1-core-machine`, the same on
+//! every target.
+
+use sp1_core_executor::SP1Context;
+use sp1_core_machine::utils::{prove_core_in_memory, CoreProvingEvent, SP1CoreProverError};
+use sp1_primitives::io::SP1PublicValues;
+use sp1_stark::SP1Proof;
+use web_time::Instant;
+
+use crate::{
+    execute, CoreProver, Error, Phase, ProgramKeys, Progress, ProveOptions, Result,
+    SP1ProofWithPublicValues, SP1Stdin, TracePadding,
+};
+
+/// A proof and what the execution it proves produced.
+pub struct ProofOutput {
+    pub proof: SP1ProofWithPublicValues,
+    pub cycles: u64,
+}
+
+impl CoreProver {
+    /// Proves the program of `keys` on `stdin`, reporting progress to `on_progress`.
+    pub fn prove(
+        &self,
+        keys: &ProgramKeys,
+        stdin: &SP1Stdin,
+        options: &ProveOptions,
+        on_progress: &mut dyn FnMut(Progress),
+    ) -> Result<ProofOutput> {
+        options.validate()?;
+        let opts = options.core_opts();
+        let start = Instant::now();
+        let mut progress = Progress {
+            phase: Phase::Execute,
+            shard: 0,
+            shards: 0,
+            cycles: 0,
+            total_cycles: 0,
+            elapsed_ms: 0.0,
+        };
+        on_progress(progress);
+        // A fast run first: bad input fails here in a fraction of the proving time, and the
+        // cycle count lets progress be read as a fraction.
+        progress.total_cycles = execute::run(keys.program.clone(), stdin, opts)?.cycles;
+
+        let shape_config = match options.trace_padding {
+            TracePadding::Fixed => Some(&self.shape_config),
+            TracePadding::Compact => None,
+        };
+        let mut on_event = |event: CoreProvingEvent| {
+            match event {
+                CoreProvingEvent::CheckpointExecuted { cycles, .. } => {
+                    progress.phase = Phase::Checkpoint;
+                    progress.cycles = cycles;
+                }
+                CoreProvingEvent::ShardsPlanned { first_shard, shards, .. } => {
+                    progress.shards = first_shard + shards - 1;
+                    return;
+                }
+                CoreProvingEvent::Shard { shard, phase } => {
+                    progress.phase = phase.into();
+                    progress.shard = shard;
+                }
+            }
+            progress.elapsed_ms = start.elapsed().as_secs_f64() * 1e3;
+            on_progress(progress);
+        };
+        let core = prove_core_in_memory(
+            &self.prover,
+            &keys.pk,
+            keys.program.clone(),
+            stdin,
+            opts,
+            SP1Context::default(),
+            shape_config,
+            &mut on_event,
+        )
+        .map_err(|e| match e {
+            SP1CoreProverError::ExecutionError(e) => Error::ExecutionFailed(e.to_string()),
+            other => Error::ExecutionFailed(other.to_string()),
+        })?;
+
+        progress.phase = Phase::Done;
+        progress.elapsed_ms = start.elapsed().as_secs_f64() * 1e3;
+        on_progress(progress);
+        Ok(ProofOutput {
+            proof: SP1ProofWithPublicValues::new(
+                SP1Proof::Core(core.shard_proofs),
+                SP1PublicValues::from(&core.public_values_stream),
+            ),
+            cycles: core.cycles,
+        })
+    }
+}
