@@ -9,16 +9,27 @@ export CARGO_TARGET_DIR INTEROP_TARGET_DIR
 
 CLI := $(CARGO_TARGET_DIR)/release/sp1-wasm
 PROOF ?= proof.bin
+# wasm-bindgen's CLI must be the version of the wasm-bindgen crate in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+WASM := $(CARGO_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_prover.wasm
 
-.PHONY: setup build prove test test-native test-interop interop-build clean
+.PHONY: setup build prove test test-native test-interop interop-build wasm clean
 
 ## Install the pinned nightly with rust-src and the wasm target (idempotent).
 setup:
 	@command -v rustup >/dev/null || { echo "rustup is required: https://rustup.rs" >&2; exit 1; }
 	rustup toolchain install $(TOOLCHAIN) --profile minimal --component rust-src --target wasm32-unknown-unknown
 
+	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
 build: setup
 	cargo build --release
+
+## The threaded browser build (flags in .cargo/config.toml), bound for JS into web/pkg.
+wasm: setup
+	cargo build --release --target wasm32-unknown-unknown -p sp1-wasm-prover --lib -Z build-std=panic_abort,std
+	wasm-bindgen --target web --out-dir web/pkg $(WASM)
 
 ## Prove the embedded default guest (fibonacci) and verify the proof.
 prove: build

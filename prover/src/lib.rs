@@ -1,0 +1,33 @@
+//! SP1 5.2.4 core proving in the browser: a wasm-bindgen API over `sp1-wasm`, with Rayon across
+//! Web Workers (`initThreadPool`, from wasm-bindgen-rayon).
+//!
+//! Call everything from a dedicated worker, never the page's main thread: proving blocks its
+//! caller, and the pool's threads wait with `Atomics.wait`, which the main thread may not use.
+
+mod error;
+mod execute;
+mod keys;
+mod progress;
+mod prove;
+mod stdin;
+mod verify;
+
+use wasm_bindgen::prelude::*;
+// Selects the browser's crypto.getRandomValues for SP1's dependencies.
+use getrandom_02 as _;
+use getrandom_03 as _;
+
+pub use wasm_bindgen_rayon::init_thread_pool;
+
+/// Runs once when the module is instantiated: panics are printed to the console with their
+/// message before the instance traps.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// The number of threads in the Rayon pool (1 until `initThreadPool` ran).
+#[wasm_bindgen(js_name = threadCount)]
+pub fn thread_count() -> usize {
+    rayon::current_num_threads()
+}

@@ -6,6 +6,10 @@ fn main() {
     if std::env::var("DOCS_RS").is_ok() {
         return;
     }
+    // sp1-wasm: no C++ toolchain targets wasm32, and without `sys` nothing links the library.
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        return;
+    }
 
     #[cfg(feature = "sys")]
     sys::build_ffi();

@@ -12,7 +12,12 @@ use p3_matrix::{dense::RowMajorMatrix, Dimensions, Matrix};
 use p3_maybe_rayon::prelude::*;
 use p3_uni_stark::{get_symbolic_constraints, SymbolicAirBuilder};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
-use std::{cmp::Reverse, env, fmt::Debug, iter::once, time::Instant};
+use std::{cmp::Reverse, env, fmt::Debug, iter::once};
+// sp1-wasm: std's Instant panics on wasm32-unknown-unknown.
+#[cfg(not(target_arch = "wasm32"))]
+use std::time::Instant;
+#[cfg(target_arch = "wasm32")]
+use web_time::Instant;
 use tracing::instrument;
 
 use super::{debug_constraints, Dom};

@@ -13,7 +13,12 @@ use p3_maybe_rayon::prelude::*;
 use p3_uni_stark::SymbolicAirBuilder;
 use p3_util::log2_strict_usize;
 use serde::{de::DeserializeOwned, Serialize};
-use std::{cmp::Reverse, error::Error, time::Instant};
+use std::{cmp::Reverse, error::Error};
+// sp1-wasm: std's Instant panics on wasm32-unknown-unknown.
+#[cfg(not(target_arch = "wasm32"))]
+use std::time::Instant;
+#[cfg(target_arch = "wasm32")]
+use web_time::Instant;
 
 use super::{
     quotient_values, Com, OpeningProof, StarkGenericConfig, StarkMachine, StarkProvingKey, Val,

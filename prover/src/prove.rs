@@ -1,0 +1,94 @@
+//! Proof generation, from a proving-key handle or straight from an ELF.
+
+use std::sync::OnceLock;
+
+use js_sys::{Array, Function, Uint8Array};
+use serde::Serialize;
+use sp1_wasm::{CoreProver, ProgramKeys, ProveOptions};
+use wasm_bindgen::prelude::*;
+
+use crate::{
+    error::{js_error, options_from_js},
+    keys::ProvingKey,
+    progress::{memory_bytes, reporter},
+    stdin::stdin_from_js,
+};
+
+/// The core machine and prover, built on first use and shared by every call.
+pub(crate) fn prover() -> &'static CoreProver {
+    static PROVER: OnceLock<CoreProver> = OnceLock::new();
+    PROVER.get_or_init(CoreProver::new)
+}
+
+/// What `generateProof` returns besides the proof bytes.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ProofSummary {
+    cycles: u64,
+    vk_hash: String,
+    proof_hex: String,
+    public_values_hex: String,
+    /// The wasm memory's size when the proof was done: its peak.
+    memory_bytes: f64,
+    /// The Rayon pool's size the proof ran on.
+    threads: usize,
+}
+
+/// Proves the program of `key` on `stdin` (`Uint8Array[]`, one chunk per guest `read`).
+/// `options`: `{ log2ShardSize?: number, tracePadding?: "compact" | "fixed" }`.
+/// `onProgress` receives `{ phase, shard, shards, cycles, totalCycles, elapsedMs, memoryBytes }`.
+/// Returns `{ proof: Uint8Array, publicValues: Uint8Array, proofHex, publicValuesHex, cycles,
+/// vkHash, memoryBytes, threads }`; the proof is stock `SP1ProofWithPublicValues` bincode.
+#[wasm_bindgen(js_name = generateProof)]
+pub fn generate_proof(
+    key: &ProvingKey,
+    stdin: &Array,
+    options: JsValue,
+    on_progress: Option<Function>,
+) -> Result<JsValue, JsValue> {
+    prove_with_keys(&key.keys, stdin, options, on_progress)
+}
+
+/// `setup` then `generateProof`, for a one-off proof of an ELF.
+#[wasm_bindgen(js_name = generateProofFromElf)]
+pub fn generate_proof_from_elf(
+    elf: &[u8],
+    stdin: &Array,
+    options: JsValue,
+    on_progress: Option<Function>,
+) -> Result<JsValue, JsValue> {
+    let keys = prover().setup(elf).map_err(js_error)?;
+    prove_with_keys(&keys, stdin, options, on_progress)
+}
+
+fn prove_with_keys(
+    keys: &ProgramKeys,
+    stdin: &Array,
+    options: JsValue,
+    on_progress: Option<Function>,
+) -> Result<JsValue, JsValue> {
+    let stdin = stdin_from_js(stdin)?;
+    let options: ProveOptions = options_from_js(options)?;
+    let output =
+        prover().prove(keys, &stdin, &options, &mut reporter(on_progress)).map_err(js_error)?;
+
+    let proof = output.proof.to_bytes();
+    let public_values = output.proof.public_values.as_slice();
+    let summary = ProofSummary {
+        cycles: output.cycles,
+        vk_hash: keys.vk.bytes32(),
+        proof_hex: hex::encode(&proof),
+        public_values_hex: hex::encode(public_values),
+        memory_bytes: memory_bytes(),
+        threads: rayon::current_num_threads(),
+    };
+    let result: js_sys::Object = crate::error::to_js(&summary).into();
+    set(&result, "proof", &Uint8Array::from(proof.as_slice()));
+    set(&result, "publicValues", &Uint8Array::from(public_values));
+    Ok(result.into())
+}
+
+/// Sets a property of a plain object created here; that cannot fail.
+pub(crate) fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &key.into(), value);
+}

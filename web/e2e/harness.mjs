@@ -1,0 +1,84 @@
+// Shared by the end-to-end tests: a server for web/, headless Chromium, and the native tools.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../scripts/serve.mjs';
+
+const webRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+/** The native sp1-wasm CLI and stock sp1-sdk's interop binary, from the Makefile. */
+export const nativeCli = required('SP1_WASM_CLI');
+export const stockCli = required('SP1_STOCK_CLI');
+export const workDir = mkdtempSync(join(tmpdir(), 'sp1-wasm-e2e-'));
+export const GUESTS = ['fibonacci', 'keccak', 'stats'];
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`set ${name} (make test-browser does)`);
+  return resolve(value);
+}
+
+/** Runs a native tool; returns stdout, throws with its output when it fails. */
+export function run(tool, args, env = {}) {
+  return execFileSync(tool, args, { encoding: 'utf8', env: { ...process.env, ...env }, stdio: 'pipe' });
+}
+
+/** Stock's prover loads the bundled dummy vk map and skips precompiling recursion programs. */
+export function runStock(args) {
+  return run(stockCli, args, { VERIFY_VK: 'false', SP1_DISABLE_PROGRAM_CACHE: 'true' });
+}
+
+export function vkHashOf(output) {
+  return output.match(/vkey hash: (0x[0-9a-f]{64})/)?.[1];
+}
+
+/** Writes every bundled guest's ELF into the work dir, served at /guests/. */
+export function exportGuests() {
+  for (const guest of GUESTS) run(nativeCli, ['elf', '--guest', guest, '--out', join(workDir, `${guest}.elf`)]);
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Serves web/ (guests at /guests/) and opens the e2e page in headless Chromium. */
+export async function openPage({ isolated = true } = {}) {
+  const { server, url } = await startServer({ root: webRoot, isolated, mounts: { '/guests': workDir } });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  page.on('console', (message) => {
+    if (process.env.E2E_VERBOSE) console.log(`[browser] ${message.text()}`);
+  });
+  await page.goto(`${url}/e2e/index.html`);
+  await page.waitForFunction(() => window.sp1Ready === true);
+  return {
+    page,
+    errors,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+export function saveBytes(name, bytes) {
+  const path = join(workDir, name);
+  writeFileSync(path, Buffer.from(bytes));
+  return path;
+}
+
+export function readBytes(path) {
+  return [...readFileSync(path)];
+}

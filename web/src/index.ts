@@ -1,0 +1,198 @@
+/**
+ * SP1 5.2.4 core proofs in the browser. `createProver` starts a dedicated worker that owns the
+ * wasm prover and a Rayon pool of `threads` Web Workers; every call is a message to it, so the
+ * page never blocks. Calls run one at a time, in order.
+ */
+import { SP1WasmError, type ErrorCode, type SerializedError } from './errors.js';
+import type { ProgramRef, Request, ResponseMessage } from './protocol.js';
+import type {
+  ExecutionResult,
+  ProofResult,
+  Progress,
+  ProveOptions,
+  SetupResult,
+  Stdin,
+  VerifyResult,
+} from './types.js';
+
+export { SP1WasmError } from './errors.js';
+export type { ErrorCode } from './errors.js';
+export type * from './types.js';
+
+export interface CreateProverOptions {
+  /** Rayon pool size; default `navigator.hardwareConcurrency`. */
+  threads?: number;
+  /** Where the worker script is; default `worker.js` next to this module. */
+  workerUrl?: string | URL;
+}
+
+export interface CallOptions {
+  /** Cancels the call: the worker and its pool are terminated and replaced on the next call. */
+  signal?: AbortSignal;
+}
+
+export interface ProveCallOptions extends ProveOptions, CallOptions {
+  onProgress?: (progress: Progress) => void;
+}
+
+/** A proving key held by the prover's worker. It does not survive a cancelled call. */
+export interface ProgramKey extends SetupResult {
+  readonly keyId: number;
+}
+
+export interface Prover {
+  readonly threads: number;
+  execute(elf: Uint8Array, stdin: Stdin, options?: CallOptions): Promise<ExecutionResult>;
+  setup(elf: Uint8Array, options?: CallOptions): Promise<ProgramKey>;
+  prove(program: Uint8Array | ProgramKey, stdin: Stdin, options?: ProveCallOptions): Promise<ProofResult>;
+  /** Verifies against a verifying key (stock `SP1VerifyingKey` bincode) or the program's ELF. */
+  verify(proof: Uint8Array, vkOrElf: Uint8Array, options?: CallOptions): Promise<VerifyResult>;
+  /** Frees a proving key's memory in the worker. */
+  release(key: ProgramKey): Promise<void>;
+  terminate(): void;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: SP1WasmError): void;
+  onProgress?: (progress: Progress) => void;
+}
+
+/** Whether this page can run the threaded prover (it needs SharedArrayBuffer). */
+export function isCrossOriginIsolated(): boolean {
+  return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+}
+
+/**
+ * Starts the prover. Rejects with `NOT_ISOLATED` when the page lacks cross-origin isolation
+ * (serve it with `Cross-Origin-Opener-Policy: same-origin` and
+ * `Cross-Origin-Embedder-Policy: require-corp`), and with `NO_THREADS` if the pool fails.
+ */
+export async function createProver(options: CreateProverOptions = {}): Promise<Prover> {
+  if (!isCrossOriginIsolated()) {
+    throw new SP1WasmError(
+      'NOT_ISOLATED',
+      'this page is not cross-origin isolated, so SharedArrayBuffer and threads are unavailable: ' +
+        'serve it with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp',
+    );
+  }
+  const threads = Math.max(1, Math.floor(options.threads ?? navigator.hardwareConcurrency ?? 1));
+  const workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
+  const connection = new WorkerConnection(workerUrl, threads);
+  await connection.ready();
+  return connection.prover();
+}
+
+/** One worker at a time; replaced after a cancellation or a crash. */
+class WorkerConnection {
+  private worker: Worker | null = null;
+  private starting: Promise<void> | null = null;
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+  private terminated = false;
+
+  constructor(
+    private readonly workerUrl: string | URL,
+    private readonly threads: number,
+  ) {}
+
+  ready(): Promise<void> {
+    if (this.terminated) return Promise.reject(new SP1WasmError('TERMINATED', 'the prover was terminated'));
+    if (!this.starting) {
+      this.worker = new Worker(this.workerUrl, { type: 'module', name: 'sp1-wasm-prover' });
+      this.worker.onmessage = (event: MessageEvent<ResponseMessage>) => this.receive(event.data);
+      this.worker.onerror = (event) => {
+        event.preventDefault();
+        this.fail(new SP1WasmError('WORKER_CRASHED', `the prover worker failed: ${event.message}`));
+      };
+      this.starting = this.send({ type: 'init', threads: this.threads }).then(() => undefined);
+      // A failed start leaves nothing to reuse.
+      this.starting.catch(() => this.reset());
+    }
+    return this.starting;
+  }
+
+  prover(): Prover {
+    const call = <T>(request: Request, options?: CallOptions, onProgress?: (p: Progress) => void) =>
+      this.call<T>(request, options?.signal, onProgress);
+    return {
+      threads: this.threads,
+      execute: (elf, stdin, options) => call({ type: 'execute', elf, stdin }, options),
+      setup: (elf, options) => call({ type: 'setup', elf }, options),
+      prove: (program, stdin, options = {}) => {
+        const { signal, onProgress, ...proveOptions } = options;
+        const ref: ProgramRef = program instanceof Uint8Array ? { elf: program } : { keyId: program.keyId };
+        return call({ type: 'prove', program: ref, stdin, options: proveOptions }, { signal }, onProgress);
+      },
+      verify: (proof, vkOrElf, options) => call({ type: 'verify', proof, vkOrElf }, options),
+      release: (key) => call({ type: 'releaseKey', keyId: key.keyId }),
+      terminate: () => {
+        this.terminated = true;
+        this.fail(new SP1WasmError('TERMINATED', 'the prover was terminated'));
+      },
+    };
+  }
+
+  private async call<T>(request: Request, signal?: AbortSignal, onProgress?: (p: Progress) => void): Promise<T> {
+    if (signal?.aborted) throw aborted();
+    await this.ready();
+    const result = this.send(request, onProgress);
+    if (!signal) return result as Promise<T>;
+    // The worker is busy inside wasm and cannot be interrupted: cancelling ends it and its pool.
+    const onAbort = () => this.fail(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      return (await result) as T;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private send(request: Request, onProgress?: (p: Progress) => void): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress });
+      this.worker!.postMessage({ id, ...request });
+    });
+  }
+
+  private receive(message: ResponseMessage): void {
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    if (message.type === 'progress') {
+      pending.onProgress?.(message.progress);
+      return;
+    }
+    this.pending.delete(message.id);
+    if (message.type === 'result') {
+      pending.resolve(message.value);
+      return;
+    }
+    const error = toError(message.error);
+    pending.reject(error);
+    // The instance trapped: fail every queued call too, and start afresh on the next one.
+    if (message.fatal) this.fail(error);
+  }
+
+  /** Rejects every pending call with `error` and drops the worker; the next call starts a new one. */
+  private fail(error: SP1WasmError): void {
+    const pending = [...this.pending.values()];
+    this.reset();
+    for (const call of pending) call.reject(error);
+  }
+
+  private reset(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.starting = null;
+    this.pending.clear();
+  }
+}
+
+function aborted(): SP1WasmError {
+  return new SP1WasmError('ABORTED', 'the call was cancelled');
+}
+
+function toError(error: SerializedError): SP1WasmError {
+  return new SP1WasmError(error.code as ErrorCode, error.message);
+}

@@ -1,0 +1,73 @@
+/** The bundled guest programs whose input types the prover knows. */
+export type GuestName = 'fibonacci' | 'keccak' | 'stats';
+
+/**
+ * Stdin for a program: raw chunks (one per guest `read`, bincode for `read::<T>()`), or a bundled
+ * guest's typed input (fibonacci: a number; keccak: `{ data: number[], rounds: number }`; stats:
+ * `{ name: string, values: number[] }`).
+ */
+export type Stdin = Uint8Array[] | { guest: GuestName; input: unknown };
+
+export type TracePadding = 'compact' | 'fixed';
+
+export interface ProveOptions {
+  /** log2 of the cycles per shard, 16 to 22 (default 19). */
+  log2ShardSize?: number;
+  /** `compact` (default): main traces padded to the next power of two; `fixed`: stock's shapes. */
+  tracePadding?: TracePadding;
+}
+
+export type Phase =
+  | 'execute'
+  | 'checkpoint'
+  | 'generateTraces'
+  | 'commit'
+  | 'open'
+  | 'shardProved'
+  | 'done';
+
+export interface Progress {
+  phase: Phase;
+  /** The shard being proven, from 1 (0 before the first). */
+  shard: number;
+  /** Shards planned so far; final once the last checkpoint has been traced. */
+  shards: number;
+  cycles: number;
+  totalCycles: number;
+  elapsedMs: number;
+  /** The wasm memory's size in bytes (it only grows: also its peak). */
+  memoryBytes: number;
+}
+
+export interface ExecutionResult {
+  cycles: number;
+  publicValues: Uint8Array;
+  publicValuesHex: string;
+}
+
+export interface ProofResult {
+  /** Stock `SP1ProofWithPublicValues`, bincode: what `proof.save()` writes. */
+  proof: Uint8Array;
+  publicValues: Uint8Array;
+  proofHex: string;
+  publicValuesHex: string;
+  cycles: number;
+  vkHash: string;
+  memoryBytes: number;
+  /** The Rayon pool's size the proof ran on. */
+  threads: number;
+  /** Wall time of the proof in the worker. */
+  provingMs: number;
+}
+
+export interface VerifyResult {
+  vkHash: string;
+  shards: number;
+  publicValuesHex: string;
+}
+
+export interface SetupResult {
+  /** Stock `SP1VerifyingKey`, bincode. */
+  vk: Uint8Array;
+  vkHash: string;
+}
