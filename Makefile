@@ -2,45 +2,60 @@
 # machine as the README's first two commands.
 
 TOOLCHAIN := $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+# The WASI smoke build is single-threaded and needs no build-std, and the pinned nightly's
+# wasm32-wasip1 std cannot be downloaded here: a pinned stable release builds it.
+WASI_TOOLCHAIN := 1.95.0
 CARGO_TARGET_DIR ?= $(CURDIR)/target
 # Stock sp1-recursion-core's build script needs a path component named `target`.
 INTEROP_TARGET_DIR ?= $(CURDIR)/tests/interop/target
 export CARGO_TARGET_DIR INTEROP_TARGET_DIR
 
 CLI := $(CARGO_TARGET_DIR)/release/sp1-wasm
+STOCK_CLI := $(INTEROP_TARGET_DIR)/release/sp1-wasm-interop
+WASM := $(CARGO_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_prover.wasm
+WASI_MODULE := $(CARGO_TARGET_DIR)/wasm32-wasip1/release/sp1-wasm-wasi-smoke.wasm
 PROOF ?= proof.bin
 # wasm-bindgen's CLI must be the version of the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
-WASM := $(CARGO_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_prover.wasm
+WASMTIME_PY_VERSION := 50.0.1
 
-.PHONY: setup build prove test test-native test-interop interop-build wasm clean
+.PHONY: setup setup-browser build prove wasm wasi web interop-build \
+	test test-native test-interop test-wasi test-browser clean
 
-## Install the pinned nightly with rust-src and the wasm target (idempotent).
+## Toolchains and tools (idempotent): pinned nightly, stable for WASI, wasm-bindgen, wasmtime.
 setup:
 	@command -v rustup >/dev/null || { echo "rustup is required: https://rustup.rs" >&2; exit 1; }
 	rustup toolchain install $(TOOLCHAIN) --profile minimal --component rust-src --target wasm32-unknown-unknown
-
+	rustup toolchain install $(WASI_TOOLCHAIN) --profile minimal --target wasm32-wasip1
 	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@python3 -c 'import wasmtime' 2>/dev/null || python3 -m pip install -q wasmtime==$(WASMTIME_PY_VERSION)
+
+## Debian's Chromium for the browser tests, and the web package's npm dependencies.
+setup-browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+	cd web && npm ci --no-audit --no-fund
 
 build: setup
 	cargo build --release
-
-## The threaded browser build (flags in .cargo/config.toml), bound for JS into web/pkg.
-wasm: setup
-	cargo build --release --target wasm32-unknown-unknown -p sp1-wasm-prover --lib -Z build-std=panic_abort,std
-	wasm-bindgen --target web --out-dir web/pkg $(WASM)
 
 ## Prove the embedded default guest (fibonacci) and verify the proof.
 prove: build
 	$(CLI) prove --out $(PROOF)
 	$(CLI) verify --proof $(PROOF)
 
-## All tests: native prove/verify/tamper tests, then interop with stock sp1-sdk 5.2.4.
-test: test-native test-interop
+## The threaded browser build (flags in .cargo/config.toml), bound for JS into web/pkg.
+wasm: setup
+	cargo build --release --target wasm32-unknown-unknown -p sp1-wasm-prover --lib -Z build-std=panic_abort,std
+	wasm-bindgen --target web --out-dir web/pkg $(WASM)
 
-test-native: build
-	cargo test --release
+## The single-threaded WASI build of the smoke test.
+wasi: setup
+	cargo +$(WASI_TOOLCHAIN) build --release --target wasm32-wasip1 -p sp1-wasm-wasi-smoke
+
+## The web package (TypeScript) over the wasm build.
+web: wasm setup-browser
+	cd web && npm run build
 
 ## Build stock sp1-sdk 5.2.4 (tests/interop, no patches) offline: sp1-prover's build script
 ## downloads vk_map.bin unless DOCS_RS is set, but DOCS_RS also drops the C++ libraries of
@@ -49,9 +64,21 @@ interop-build: setup
 	cd tests/interop && CARGO_TARGET_DIR=$(INTEROP_TARGET_DIR) cargo build --release --keep-going || true
 	cd tests/interop && CARGO_TARGET_DIR=$(INTEROP_TARGET_DIR) DOCS_RS=1 cargo build --release
 
+## Every test: native, interop with stock sp1-sdk, WASI, and headless Chromium.
+test: test-native test-interop test-wasi test-browser
+
+test-native: build
+	cargo test --release
+
 test-interop: build interop-build
-	tests/interop/run.sh $(CLI) $(INTEROP_TARGET_DIR)/release/sp1-wasm-interop
+	tests/interop/run.sh $(CLI) $(STOCK_CLI)
+
+test-wasi: build wasi
+	tests/wasi-smoke/run.sh $(WASI_MODULE) $(CLI)
+
+test-browser: build web interop-build
+	cd web && SP1_WASM_CLI=$(CLI) SP1_STOCK_CLI=$(STOCK_CLI) npm run test:e2e
 
 clean:
 	cargo clean
-	rm -rf $(INTEROP_TARGET_DIR)
+	rm -rf $(INTEROP_TARGET_DIR) web/pkg web/dist web/node_modules
