@@ -68,7 +68,7 @@ interop-build: setup
 test: test-native test-interop test-wasi test-browser
 
 test-native: build
-	cargo test --release
+	cargo test --release --workspace
 
 test-interop: build interop-build
 	tests/interop/run.sh $(CLI) $(STOCK_CLI)

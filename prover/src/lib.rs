@@ -4,12 +4,16 @@
 //! Call everything from a dedicated worker, never the page's main thread: proving blocks its
 //! caller, and the pool's threads wait with `Atomics.wait`, which the main thread may not use.
 
+#![feature(thread_local)]
+
+mod alloc;
 mod error;
 mod execute;
 mod keys;
 mod progress;
 mod prove;
 mod stdin;
+mod tracing;
 mod verify;
 
 use wasm_bindgen::prelude::*;
@@ -18,6 +22,11 @@ use getrandom_02 as _;
 use getrandom_03 as _;
 
 pub use wasm_bindgen_rayon::init_thread_pool;
+
+/// With threads, std's allocator serializes them on one spin lock; see `alloc`.
+#[cfg(all(target_arch = "wasm32", target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: alloc::ThreadCachingAllocator = alloc::ThreadCachingAllocator;
 
 /// Runs once when the module is instantiated: panics are printed to the console with their
 /// message before the instance traps.

@@ -11,7 +11,9 @@ import type {
   Progress,
   ProveOptions,
   SetupResult,
+  SpanTiming,
   Stdin,
+  TracingLevel,
   VerifyResult,
 } from './types.js';
 
@@ -24,6 +26,8 @@ export interface CreateProverOptions {
   threads?: number;
   /** Where the worker script is; default `worker.js` next to this module. */
   workerUrl?: string | URL;
+  /** Record the prover's spans as performance measures (see `Prover.spans`). */
+  tracing?: TracingLevel;
 }
 
 export interface CallOptions {
@@ -47,6 +51,8 @@ export interface Prover {
   prove(program: Uint8Array | ProgramKey, stdin: Stdin, options?: ProveCallOptions): Promise<ProofResult>;
   /** Verifies against a verifying key (stock `SP1VerifyingKey` bincode) or the program's ELF. */
   verify(proof: Uint8Array, vkOrElf: Uint8Array, options?: CallOptions): Promise<VerifyResult>;
+  /** Time per prover span on the proving thread since the last call (needs `tracing`). */
+  spans(): Promise<SpanTiming[]>;
   /** Frees a proving key's memory in the worker. */
   release(key: ProgramKey): Promise<void>;
   terminate(): void;
@@ -78,7 +84,7 @@ export async function createProver(options: CreateProverOptions = {}): Promise<P
   }
   const threads = Math.max(1, Math.floor(options.threads ?? navigator.hardwareConcurrency ?? 1));
   const workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
-  const connection = new WorkerConnection(workerUrl, threads);
+  const connection = new WorkerConnection(workerUrl, threads, options.tracing);
   await connection.ready();
   return connection.prover();
 }
@@ -94,6 +100,7 @@ class WorkerConnection {
   constructor(
     private readonly workerUrl: string | URL,
     private readonly threads: number,
+    private readonly tracing?: TracingLevel,
   ) {}
 
   ready(): Promise<void> {
@@ -105,7 +112,7 @@ class WorkerConnection {
         event.preventDefault();
         this.fail(new SP1WasmError('WORKER_CRASHED', `the prover worker failed: ${event.message}`));
       };
-      this.starting = this.send({ type: 'init', threads: this.threads }).then(() => undefined);
+      this.starting = this.send({ type: 'init', threads: this.threads, tracing: this.tracing }).then(() => undefined);
       // A failed start leaves nothing to reuse.
       this.starting.catch(() => this.reset());
     }
@@ -125,6 +132,7 @@ class WorkerConnection {
         return call({ type: 'prove', program: ref, stdin, options: proveOptions }, { signal }, onProgress);
       },
       verify: (proof, vkOrElf, options) => call({ type: 'verify', proof, vkOrElf }, options),
+      spans: () => call({ type: 'spans' }),
       release: (key) => call({ type: 'releaseKey', keyId: key.keyId }),
       terminate: () => {
         this.terminated = true;

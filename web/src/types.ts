@@ -71,3 +71,13 @@ export interface SetupResult {
   vk: Uint8Array;
   vkHash: string;
 }
+
+/** Which of the prover's spans are recorded as performance measures. */
+export type TracingLevel = 'info' | 'debug';
+
+/** Time spent in one of the prover's spans, summed over its runs on the proving thread. */
+export interface SpanTiming {
+  name: string;
+  totalMs: number;
+  count: number;
+}

@@ -4,6 +4,7 @@
  * never the page's; the pool's threads are further workers that wasm-bindgen-rayon starts.
  */
 import init, {
+  enableTracing,
   encodeGuestInput,
   execute,
   generateProof,
@@ -15,7 +16,7 @@ import init, {
 } from '../pkg/sp1_wasm_prover.js';
 import type { ErrorCode, SerializedError } from './errors.js';
 import type { ProgramRef, Request, RequestMessage, ResponseMessage } from './protocol.js';
-import type { Progress, Stdin } from './types.js';
+import type { Progress, SpanTiming, Stdin } from './types.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -45,6 +46,7 @@ async function handle(id: number, request: Request): Promise<[unknown, Transfera
   switch (request.type) {
     case 'init': {
       await init();
+      if (request.tracing) enableTracing(request.tracing);
       if (request.threads > 1) {
         try {
           await initThreadPool(request.threads);
@@ -83,7 +85,24 @@ async function handle(id: number, request: Request): Promise<[unknown, Transfera
     }
     case 'verify':
       return [verifyProof(request.proof, request.vkOrElf), []];
+    case 'spans':
+      return [collectSpans(), []];
   }
+}
+
+/** Sums the span measures tracing-web recorded on this thread since the last call, by span name. */
+function collectSpans(): SpanTiming[] {
+  const timings = new Map<string, SpanTiming>();
+  for (const entry of performance.getEntriesByType('measure')) {
+    const name = entry.name.replace(/ \[\d+\]: span-measure$/, '');
+    const timing = timings.get(name) ?? { name, totalMs: 0, count: 0 };
+    timing.totalMs += entry.duration;
+    timing.count += 1;
+    timings.set(name, timing);
+  }
+  performance.clearMeasures();
+  performance.clearMarks();
+  return [...timings.values()].sort((a, b) => b.totalMs - a.totalMs);
 }
 
 /**
