@@ -19,7 +19,7 @@ PROOF ?= proof.bin
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 WASMTIME_PY_VERSION := 50.0.1
 
-.PHONY: setup setup-browser build prove wasm wasi web interop-build \
+.PHONY: setup setup-browser build prove prove-native wasm wasi web demo-build demo interop-build \
 	test test-native test-interop test-wasi test-browser clean
 
 ## Toolchains and tools (idempotent): pinned nightly, stable for WASI, wasm-bindgen, wasmtime.
@@ -39,10 +39,18 @@ setup-browser:
 build: setup
 	cargo build --release
 
-## Prove the embedded default guest (fibonacci) and verify the proof.
-prove: build
+## Prove the embedded default guest (fibonacci) in headless Chromium on all cores, through the
+## web package, then verify the proof natively.
+prove: build web
+	@mkdir -p build
+	$(CLI) elf --guest fibonacci --out build/fibonacci.elf
+	cd web && node scripts/prove.mjs --elf ../build/fibonacci.elf --guest fibonacci --input 1000 --out $(abspath $(PROOF))
+	$(CLI) verify --proof $(PROOF) --guest fibonacci
+
+## The same proof natively, with the CLI.
+prove-native: build
 	$(CLI) prove --out $(PROOF)
-	$(CLI) verify --proof $(PROOF)
+	$(CLI) verify --proof $(PROOF) --guest fibonacci
 
 ## The threaded browser build (flags in .cargo/config.toml), bound for JS into web/pkg.
 wasm: setup
@@ -56,6 +64,14 @@ wasi: setup
 ## The web package (TypeScript) over the wasm build.
 web: wasm setup-browser
 	cd web && npm run build
+
+## The Next.js demo: the package's worker and wasm, and the guests' ELFs, served from public/.
+demo-build: build web
+	cd web && node demo/scripts/copy-assets.mjs $(CLI) && npx next build demo
+
+## Build and serve the demo at http://localhost:3000 (cross-origin isolated).
+demo: demo-build
+	cd web && npx next start demo -p 3000
 
 ## Build stock sp1-sdk 5.2.4 (tests/interop, no patches) offline: sp1-prover's build script
 ## downloads vk_map.bin unless DOCS_RS is set, but DOCS_RS also drops the C++ libraries of
@@ -76,9 +92,12 @@ test-interop: build interop-build
 test-wasi: build wasi
 	tests/wasi-smoke/run.sh $(WASI_MODULE) $(CLI)
 
-test-browser: build web interop-build
+## Unit tests of the web package, then end-to-end tests in headless Chromium: the worker API
+## and the demo's UI, with proofs checked by the native CLI and stock sp1-sdk.
+test-browser: build web demo-build interop-build
+	cd web && npm run test:unit
 	cd web && SP1_WASM_CLI=$(CLI) SP1_STOCK_CLI=$(STOCK_CLI) npm run test:e2e
 
 clean:
 	cargo clean
-	rm -rf $(INTEROP_TARGET_DIR) web/pkg web/dist web/node_modules
+	rm -rf $(INTEROP_TARGET_DIR) build web/pkg web/dist web/node_modules web/demo/.next

@@ -1,13 +1,9 @@
 // Shared by the end-to-end tests: a server for web/, headless Chromium, and the native tools.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../scripts/serve.mjs';
-
-const webRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+import { openPage } from '../scripts/browser.mjs';
 
 /** The native sp1-wasm CLI and stock sp1-sdk's interop binary, from the Makefile. */
 export const nativeCli = required('SP1_WASM_CLI');
@@ -40,37 +36,9 @@ export function exportGuests() {
   for (const guest of GUESTS) run(nativeCli, ['elf', '--guest', guest, '--out', join(workDir, `${guest}.elf`)]);
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Serves web/ (guests at /guests/) and opens the e2e page in headless Chromium. */
-export async function openPage({ isolated = true } = {}) {
-  const { server, url } = await startServer({ root: webRoot, isolated, mounts: { '/guests': workDir } });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const page = await browser.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error));
-  page.on('console', (message) => {
-    if (process.env.E2E_VERBOSE) console.log(`[browser] ${message.text()}`);
-  });
-  await page.goto(`${url}/e2e/index.html`);
-  await page.waitForFunction(() => window.sp1Ready === true);
-  return {
-    page,
-    errors,
-    async close() {
-      await browser.close();
-      server.close();
-    },
-  };
+/** The e2e page, with the exported guests served at /guests/. */
+export function openTestPage({ isolated = true } = {}) {
+  return openPage({ isolated, mounts: { '/guests': workDir } });
 }
 
 export function saveBytes(name, bytes) {
@@ -79,6 +47,3 @@ export function saveBytes(name, bytes) {
   return path;
 }
 
-export function readBytes(path) {
-  return [...readFileSync(path)];
-}

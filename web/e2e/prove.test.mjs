@@ -8,7 +8,7 @@ import {
   GUESTS,
   exportGuests,
   nativeCli,
-  openPage,
+  openTestPage,
   run,
   runStock,
   saveBytes,
@@ -20,7 +20,7 @@ let session;
 
 before(async () => {
   exportGuests();
-  session = await openPage();
+  session = await openTestPage();
 });
 
 after(async () => {

@@ -1,0 +1,101 @@
+// The Next.js demo (built by `make demo-build`), driven through its UI in headless Chromium.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launchChromium, webRoot } from '../scripts/browser.mjs';
+import { nativeCli, run, workDir } from './harness.mjs';
+
+const PORT = 3000 + Math.floor(Math.random() * 900);
+const BASE = `http://127.0.0.1:${PORT}`;
+/** Screenshots are kept here as test artifacts. */
+const ARTIFACTS = join(webRoot, 'test-results');
+const PROOF_TIMEOUT = 10 * 60_000;
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = spawn('npx', ['next', 'start', 'demo', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: webRoot, stdio: 'pipe' });
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(BASE).then((r) => r.ok, () => false)) break;
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+async function openDemo(query = '') {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`${BASE}/${query}`);
+  return { page, errors };
+}
+
+async function setInput(page, value) {
+  await page.fill('#input', value);
+}
+
+test('prove through the UI, verify, download; the proof file verifies natively', async () => {
+  const { page, errors } = await openDemo();
+  await page.getByTestId('isolation').getByText('Cross-origin isolated').waitFor();
+  await setInput(page, '1000');
+  await page.getByTestId('prove').click();
+  await page.getByTestId('status').getByText(/shard 1 of 1/).waitFor({ timeout: PROOF_TIMEOUT });
+  await page.getByTestId('result').waitFor({ timeout: PROOF_TIMEOUT });
+  assert.equal(await page.getByTestId('public-values').textContent(), '0xe80300004d170000');
+
+  await page.getByTestId('verify').click();
+  await page.getByTestId('verified').waitFor({ timeout: 60_000 });
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  const proofFile = join(workDir, 'demo.proof');
+  await download.saveAs(proofFile);
+  assert.match(run(nativeCli, ['verify', '--proof', proofFile, '--guest', 'fibonacci']), /verified/);
+
+  await page.screenshot({ path: join(ARTIFACTS, 'demo-proved.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test('a tampered uploaded proof is rejected and the error is shown', async () => {
+  const { page } = await openDemo();
+  const proof = readFileSync(join(workDir, 'demo.proof'));
+  proof[proof.length >> 1] ^= 1;
+  const tampered = join(workDir, 'tampered.proof');
+  writeFileSync(tampered, proof);
+  await page.getByTestId('isolation').getByText('Cross-origin isolated').waitFor();
+  await page.setInputFiles('#proof-upload', tampered);
+  const error = await page.getByTestId('error').textContent({ timeout: 60_000 });
+  assert.match(error, /^(VERIFICATION_FAILED|INVALID_PROOF):/);
+  await page.screenshot({ path: join(ARTIFACTS, 'demo-tampered.png'), fullPage: true });
+});
+
+test('cancel mid-proof, then prove again', async () => {
+  const { page } = await openDemo();
+  await setInput(page, '6000');
+  await page.getByTestId('prove').click();
+  await page.getByTestId('status').getByText(/Committing|Opening/).waitFor({ timeout: PROOF_TIMEOUT });
+  await page.getByTestId('cancel').click();
+  assert.match(await page.getByTestId('error').textContent(), /^ABORTED:/);
+
+  await setInput(page, '20');
+  await page.getByTestId('prove').click();
+  await page.getByTestId('result').waitFor({ timeout: PROOF_TIMEOUT });
+  assert.equal(await page.getByTestId('public-values').textContent(), '0x140000006d1a0000');
+});
+
+test('without cross-origin isolation the page says so instead of hanging', async () => {
+  const { page } = await openDemo('?isolation=off');
+  await page.getByTestId('isolation').getByText('Not cross-origin isolated').waitFor({ timeout: 10_000 });
+  await page.getByTestId('isolation-help').waitFor();
+  assert.equal(await page.getByTestId('prove').isDisabled(), true);
+  await page.screenshot({ path: join(ARTIFACTS, 'demo-not-isolated.png'), fullPage: true });
+});

@@ -1,0 +1,52 @@
+// Headless Debian Chromium on a page of this package, served by scripts/serve.mjs. Shared by the
+// end-to-end tests, `make prove` and the benchmarks.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+export const webRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+/** The flags this machine's Chromium needs headless and offline. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(extraArgs = []) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+/**
+ * Serves web/ (plus `mounts`, e.g. `{ '/guests': dir }`) and opens `path` (default the page
+ * that exposes the package as `window.sp1`). Page errors are collected in `errors`.
+ */
+export async function openPage({ isolated = true, mounts = {}, path = '/e2e/index.html', chromiumArgs = [] } = {}) {
+  const { server, url } = await startServer({ root: webRoot, isolated, mounts });
+  const browser = await launchChromium(chromiumArgs);
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  if (process.env.E2E_VERBOSE) page.on('console', (message) => console.log(`[browser] ${message.text()}`));
+  await page.goto(`${url}${path}`);
+  if (path === '/e2e/index.html') await page.waitForFunction(() => window.sp1Ready === true);
+  return {
+    page,
+    browser,
+    url,
+    errors,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}

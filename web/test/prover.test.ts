@@ -1,0 +1,143 @@
+// Unit tests of the page-side API against a fake Worker: message routing, progress, errors,
+// cancellation and recovery. The real worker and wasm are covered by the e2e tests.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createProver, SP1WasmError } from '../src/index.js';
+import type { RequestMessage, ResponseMessage } from '../src/protocol.js';
+
+class FakeWorker {
+  static created: FakeWorker[] = [];
+  onmessage: ((event: { data: ResponseMessage }) => void) | null = null;
+  onerror: ((event: { message: string; preventDefault(): void }) => void) | null = null;
+  posted: RequestMessage[] = [];
+  terminated = false;
+
+  constructor() {
+    FakeWorker.created.push(this);
+  }
+
+  postMessage(message: RequestMessage) {
+    this.posted.push(message);
+  }
+
+  terminate() {
+    this.terminated = true;
+  }
+
+  /** Answers the last request of `type` (or the last one) with `response`. */
+  reply(response: Omit<ResponseMessage, 'id'> & Record<string, unknown>, type?: string) {
+    const request = [...this.posted].reverse().find((r) => !type || r.type === type)!;
+    this.onmessage!({ data: { id: request.id, ...response } as ResponseMessage });
+  }
+}
+
+async function startedProver() {
+  const pending = createProver({ threads: 2, workerUrl: 'worker.js' });
+  const worker = FakeWorker.created.at(-1)!;
+  worker.reply({ type: 'result', value: null }, 'init');
+  return { prover: await pending, worker };
+}
+
+const flush = () => new Promise((done) => setTimeout(done, 0));
+
+beforeEach(() => {
+  FakeWorker.created = [];
+  vi.stubGlobal('Worker', FakeWorker);
+  vi.stubGlobal('crossOriginIsolated', true);
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('createProver', () => {
+  it('rejects with NOT_ISOLATED and starts no worker when the page is not isolated', async () => {
+    vi.stubGlobal('crossOriginIsolated', false);
+    await expect(createProver()).rejects.toMatchObject({ code: 'NOT_ISOLATED' });
+    expect(FakeWorker.created).toHaveLength(0);
+  });
+
+  it('asks the worker for a pool of the requested size', async () => {
+    const { prover, worker } = await startedProver();
+    expect(prover.threads).toBe(2);
+    expect(worker.posted[0]).toMatchObject({ type: 'init', threads: 2 });
+  });
+
+  it('rejects with NO_THREADS when the pool fails, and retries with a new worker', async () => {
+    const pending = createProver({ threads: 2, workerUrl: 'worker.js' });
+    FakeWorker.created[0].reply({ type: 'error', error: { code: 'NO_THREADS', message: 'no' }, fatal: false });
+    await expect(pending).rejects.toMatchObject({ code: 'NO_THREADS' });
+    expect(FakeWorker.created[0].terminated).toBe(true);
+  });
+});
+
+describe('calls', () => {
+  it('streams progress and resolves with the result', async () => {
+    const { prover, worker } = await startedProver();
+    const seen: string[] = [];
+    const proving = prover.prove(new Uint8Array([1]), [], { onProgress: (p) => seen.push(p.phase) });
+    await flush();
+    worker.reply({ type: 'progress', progress: { phase: 'commit' } }, 'prove');
+    worker.reply({ type: 'progress', progress: { phase: 'open' } }, 'prove');
+    worker.reply({ type: 'result', value: { cycles: 7 } }, 'prove');
+    await expect(proving).resolves.toEqual({ cycles: 7 });
+    expect(seen).toEqual(['commit', 'open']);
+    expect(worker.posted.at(-1)).toMatchObject({ type: 'prove', program: { elf: new Uint8Array([1]) } });
+  });
+
+  it('passes a key handle by id, not by value', async () => {
+    const { prover, worker } = await startedProver();
+    prover.prove({ keyId: 4, vk: new Uint8Array(), vkHash: '0x' }, [], { tracePadding: 'fixed' });
+    await flush();
+    expect(worker.posted.at(-1)).toMatchObject({ program: { keyId: 4 }, options: { tracePadding: 'fixed' } });
+  });
+
+  it('rejects with the typed error and keeps the worker for an ordinary error', async () => {
+    const { prover, worker } = await startedProver();
+    const verifying = prover.verify(new Uint8Array(), new Uint8Array());
+    await flush();
+    worker.reply({ type: 'error', error: { code: 'VERIFICATION_FAILED', message: 'bad' }, fatal: false });
+    const error = await verifying.catch((e) => e);
+    expect(error).toBeInstanceOf(SP1WasmError);
+    expect(error).toMatchObject({ code: 'VERIFICATION_FAILED', message: 'bad' });
+    expect(worker.terminated).toBe(false);
+  });
+
+  it('after a trap, fails queued calls too and starts a fresh worker for the next call', async () => {
+    const { prover, worker } = await startedProver();
+    const first = prover.execute(new Uint8Array(), []);
+    const queued = prover.execute(new Uint8Array(), []);
+    await flush();
+    worker.onmessage!({
+      data: { id: worker.posted[1].id, type: 'error', error: { code: 'OUT_OF_MEMORY', message: 'oom' }, fatal: true },
+    });
+    await expect(first).rejects.toMatchObject({ code: 'OUT_OF_MEMORY' });
+    await expect(queued).rejects.toMatchObject({ code: 'OUT_OF_MEMORY' });
+    expect(worker.terminated).toBe(true);
+
+    const next = prover.execute(new Uint8Array(), []);
+    const fresh = FakeWorker.created[1];
+    expect(fresh.posted[0]).toMatchObject({ type: 'init' });
+    fresh.reply({ type: 'result', value: null }, 'init');
+    await flush();
+    fresh.reply({ type: 'result', value: { cycles: 1 } }, 'execute');
+    await expect(next).resolves.toEqual({ cycles: 1 });
+  });
+
+  it('an abort rejects with ABORTED and terminates the busy worker', async () => {
+    const { prover, worker } = await startedProver();
+    const controller = new AbortController();
+    const proving = prover.prove(new Uint8Array(), [], { signal: controller.signal });
+    await flush();
+    controller.abort();
+    await expect(proving).rejects.toMatchObject({ code: 'ABORTED' });
+    expect(worker.terminated).toBe(true);
+    await expect(prover.prove(new Uint8Array(), [], { signal: controller.signal })).rejects.toMatchObject({
+      code: 'ABORTED',
+    });
+  });
+
+  it('rejects every call after terminate', async () => {
+    const { prover, worker } = await startedProver();
+    prover.terminate();
+    expect(worker.terminated).toBe(true);
+    await expect(prover.execute(new Uint8Array(), [])).rejects.toMatchObject({ code: 'TERMINATED' });
+  });
+});
