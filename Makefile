@@ -20,7 +20,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 WASMTIME_PY_VERSION := 50.0.1
 
 .PHONY: setup setup-browser build prove prove-native wasm wasi web demo-build demo interop-build \
-	test test-native test-interop test-wasi test-browser clean
+	test test-native test-interop test-wasi test-browser bench bench-quick bench-trace clean
 
 ## Toolchains and tools (idempotent): pinned nightly, stable for WASI, wasm-bindgen, wasmtime.
 setup:
@@ -80,8 +80,9 @@ interop-build: setup
 	cd tests/interop && CARGO_TARGET_DIR=$(INTEROP_TARGET_DIR) cargo build --release --keep-going || true
 	cd tests/interop && CARGO_TARGET_DIR=$(INTEROP_TARGET_DIR) DOCS_RS=1 cargo build --release
 
-## Every test: native, interop with stock sp1-sdk, WASI, and headless Chromium.
-test: test-native test-interop test-wasi test-browser
+## Every test: native, interop with stock sp1-sdk, WASI, headless Chromium, and the benchmark
+## harness on its smallest workload.
+test: test-native test-interop test-wasi test-browser bench-quick
 
 test-native: build
 	cargo test --release --workspace
@@ -97,6 +98,22 @@ test-wasi: build wasi
 test-browser: build web demo-build interop-build
 	cd web && npm run test:unit
 	cd web && SP1_WASM_CLI=$(CLI) SP1_STOCK_CLI=$(STOCK_CLI) npm run test:e2e
+
+## Benchmarks: native (baseline and -C target-cpu=native) vs headless Chromium, 1 vs all
+## threads, 3 runs each; tables, plot and JSON in docs/benchmarks/.
+bench: build web
+	RUSTFLAGS="-C target-cpu=native" cargo build --release --target-dir $(CARGO_TARGET_DIR)/native-cpu
+	cd web && node bench/run.mjs --cli $(CLI) --cli-native-cpu $(CARGO_TARGET_DIR)/native-cpu/release/sp1-wasm --runs 3
+
+## The smallest workload once, so the harness is exercised in CI (docs/benchmarks/quick.*).
+bench-quick: build web
+	cd web && node bench/run.mjs --cli $(CLI) --quick
+
+## A Chrome performance trace of one browser proof: build/trace.json.
+bench-trace: build web
+	@mkdir -p build
+	$(CLI) elf --guest fibonacci --out build/fibonacci.elf
+	cd web && node bench/trace.mjs --elf ../build/fibonacci.elf --input 8200 --out ../build/trace.json
 
 clean:
 	cargo clean

@@ -1,7 +1,7 @@
 //! `sp1-wasm`: execute, key, prove and verify SP1 programs natively, through the same library
 //! code the browser build runs.
 
-use std::{io::Write, path::PathBuf, process::ExitCode};
+use std::{io::Write, path::PathBuf, process::ExitCode, time::Instant};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use sp1_wasm::{
@@ -48,6 +48,9 @@ enum Command {
         /// `compact` pads main traces to the next power of two; `fixed` to stock's core shapes.
         #[arg(long, value_enum, default_value = "compact")]
         padding: Padding,
+        /// Also verify, and print one JSON line of timings (setup, prove, verify, per phase).
+        #[arg(long)]
+        json: bool,
     },
     /// Verify a core proof against a program (its ELF or a bundled guest) or a saved key.
     Verify {
@@ -181,19 +184,38 @@ fn run(command: Command) -> anyhow::Result<()> {
                 println!("verifying key written to {}", out.display());
             }
         }
-        Command::Prove { program, stdin, out, log2_shard_size, padding } => {
+        Command::Prove { program, stdin, out, log2_shard_size, padding, json } => {
             let program = program.load()?;
             let stdin = stdin.build(&program)?;
             let options = ProveOptions { log2_shard_size, trace_padding: padding.into() };
+            let start = Instant::now();
             let keys = prover.setup(&program.elf)?;
+            let setup_ms = start.elapsed().as_secs_f64() * 1e3;
             println!("vkey hash: {}", keys.vk.bytes32());
-            let output = prover.prove(&keys, &stdin, &options, &mut print_progress)?;
+            let mut phases = PhaseTimes::default();
+            let output = prover.prove(&keys, &stdin, &options, &mut |progress| {
+                phases.record(&progress);
+                print_progress(progress);
+            })?;
             eprintln!();
             let bytes = output.proof.to_bytes();
             std::fs::write(&out, &bytes)?;
             println!("cycles: {}", output.cycles);
             print_public_values(&program, &output.proof.public_values)?;
             println!("proof: {} ({} bytes)", out.display(), bytes.len());
+            if json {
+                let start = Instant::now();
+                prover.verify(&output.proof, &keys.vk)?;
+                let report = serde_json::json!({
+                    "cycles": output.cycles,
+                    "threads": rayon::current_num_threads(),
+                    "setupMs": setup_ms,
+                    "proveMs": phases.total_ms(),
+                    "verifyMs": start.elapsed().as_secs_f64() * 1e3,
+                    "phasesMs": phases.by_phase,
+                });
+                println!("{report}");
+            }
         }
         Command::Verify { proof, program, vk } => {
             let proof = SP1ProofWithPublicValues::from_bytes(&std::fs::read(&proof)?)?;
@@ -225,6 +247,28 @@ fn print_public_values(program: &Program, values: &sp1_wasm::SP1PublicValues) ->
         println!("output: {}", guest.decode_output(values)?);
     }
     Ok(())
+}
+
+/// Wall time per proving phase, from the progress stream: each event closes the time since the
+/// previous one, which belonged to the previous event's phase.
+#[derive(Default)]
+struct PhaseTimes {
+    by_phase: std::collections::BTreeMap<String, f64>,
+    last: Option<Progress>,
+}
+
+impl PhaseTimes {
+    fn record(&mut self, progress: &Progress) {
+        if let Some(last) = self.last {
+            *self.by_phase.entry(format!("{:?}", last.phase)).or_default() +=
+                progress.elapsed_ms - last.elapsed_ms;
+        }
+        self.last = Some(*progress);
+    }
+
+    fn total_ms(&self) -> f64 {
+        self.last.map_or(0.0, |last| last.elapsed_ms)
+    }
 }
 
 /// One status line on stderr, rewritten in place.
