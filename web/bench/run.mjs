@@ -3,7 +3,7 @@
 // if given, with -C target-cpu=native) and in headless Chromium (this package, COOP/COEP page),
 // each on 1 and N threads. Setup, proving and verification are timed apart, proving per phase.
 // Writes docs/benchmarks/{results.json,results.md,results.svg} and prints the ratios.
-// Usage: node bench/run.mjs --cli CLI [--cli-native-cpu CLI] [--runs 3] [--quick] [--out DIR]
+// Usage: node bench/run.mjs --cli CLI [--cli-native-cpu CLI] [--runs 3] [--quick] [--only a,b] [--out DIR]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -17,6 +17,8 @@ const { values: args } = parseArgs({
     'cli-native-cpu': { type: 'string' },
     runs: { type: 'string', default: '3' },
     quick: { type: 'boolean', default: false },
+    /** Comma-separated workload names to run, e.g. fibonacci-100k,fibonacci-1M. */
+    only: { type: 'string' },
     out: { type: 'string', default: '../docs/benchmarks' },
   },
 });
@@ -34,7 +36,9 @@ const ALL_WORKLOADS = [
   { name: 'fibonacci-4M', guest: 'fibonacci', input: 332000 },
   { name: 'keccak-precompile', guest: 'keccak', input: { data: [1, 2, 3], rounds: 300 } },
 ];
-const workloads = args.quick ? [{ name: 'fibonacci-8k', guest: 'fibonacci', input: 300 }] : ALL_WORKLOADS;
+const workloads = args.quick
+  ? [{ name: 'fibonacci-8k', guest: 'fibonacci', input: 300 }]
+  : ALL_WORKLOADS.filter((w) => !args.only || args.only.split(',').includes(w.name));
 
 const work = mkdtempSync(join(tmpdir(), 'sp1-wasm-bench-'));
 for (const guest of new Set(workloads.map((w) => w.guest))) {

@@ -18,7 +18,12 @@ let browser;
 
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = spawn('npx', ['next', 'start', 'demo', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: webRoot, stdio: 'pipe' });
+  // Its own process group, so the server npx starts is stopped with it.
+  server = spawn('npx', ['next', 'start', 'demo', '-p', String(PORT), '-H', '127.0.0.1'], {
+    cwd: webRoot,
+    stdio: 'ignore',
+    detached: true,
+  });
   for (let i = 0; i < 120; i++) {
     if (await fetch(BASE).then((r) => r.ok, () => false)) break;
     await new Promise((done) => setTimeout(done, 500));
@@ -28,7 +33,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  if (server) process.kill(-server.pid, 'SIGTERM');
 });
 
 async function openDemo(query = '') {
