@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 
 "$cli" elf --guest fibonacci --out "$work/fibonacci.elf" >/dev/null
 # bincode(10u32): about 5k cycles, the smallest proof.
-python3 "$here/run_wasi.py" "$module" "$work" /work/fibonacci.elf 0a000000 /work/wasi.proof
+python3 "$here/run_wasi.py" "$module" "$work" /data/fibonacci.elf 0a000000 /data/wasi.proof
 verified="$("$cli" verify --proof "$work/wasi.proof" --guest fibonacci)"
 echo "$verified"
 if grep -q 'output: {"fibonacci":55,"n":10}' <<<"$verified"; then

@@ -1,5 +1,5 @@
 """Runs a WASI command module under wasmtime (PyPI `wasmtime`), with one host directory
-preopened as /work. Usage: run_wasi.py MODULE.wasm HOST_DIR [ARGS...]; exits with the
+preopened as /data. Usage: run_wasi.py MODULE.wasm HOST_DIR [ARGS...]; exits with the
 module's exit code."""
 
 import sys
@@ -17,7 +17,7 @@ def main() -> int:
     wasi.argv = [module_path, *args]
     wasi.inherit_stdout()
     wasi.inherit_stderr()
-    wasi.preopen_dir(host_dir, "/work")
+    wasi.preopen_dir(host_dir, "/data")
     store.set_wasi(wasi)
     instance = linker.instantiate(store, wasmtime.Module.from_file(engine, module_path))
     try:
