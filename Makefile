@@ -13,6 +13,9 @@ export CARGO_TARGET_DIR INTEROP_TARGET_DIR
 CLI := $(CARGO_TARGET_DIR)/release/sp1-wasm
 STOCK_CLI := $(INTEROP_TARGET_DIR)/release/sp1-wasm-interop
 WASM := $(CARGO_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_prover.wasm
+# The single-threaded build has other flags: its own target dir, so neither rebuilds the other.
+WASM_ST_TARGET_DIR := $(CARGO_TARGET_DIR)/single-thread
+WASM_ST := $(WASM_ST_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_prover.wasm
 WASI_MODULE := $(CARGO_TARGET_DIR)/wasm32-wasip1/release/sp1-wasm-wasi-smoke.wasm
 PROOF ?= proof.bin
 # wasm-bindgen's CLI must be the version of the wasm-bindgen crate in Cargo.lock.
@@ -52,10 +55,15 @@ prove-native: build
 	$(CLI) prove --out $(PROOF)
 	$(CLI) verify --proof $(PROOF) --guest fibonacci
 
-## The threaded browser build (flags in .cargo/config.toml), bound for JS into web/pkg.
+## The threaded browser build (flags in .cargo/config.toml), bound for JS into web/pkg, and the
+## single-threaded one (no atomics, any page; RUSTFLAGS replaces the config's flags) into
+## web/pkg-st.
 wasm: setup
 	cargo build --release --target wasm32-unknown-unknown -p sp1-wasm-prover --lib -Z build-std=panic_abort,std
 	wasm-bindgen --target web --out-dir web/pkg $(WASM)
+	RUSTFLAGS="-C target-feature=-atomics" cargo build --release --target wasm32-unknown-unknown \
+		-p sp1-wasm-prover --lib --target-dir $(WASM_ST_TARGET_DIR)
+	wasm-bindgen --target web --out-dir web/pkg-st $(WASM_ST)
 
 ## The single-threaded WASI build of the smoke test.
 wasi: setup
@@ -117,4 +125,4 @@ bench-trace: build web
 
 clean:
 	cargo clean
-	rm -rf $(INTEROP_TARGET_DIR) build web/pkg web/dist web/node_modules web/demo/.next
+	rm -rf $(INTEROP_TARGET_DIR) build web/pkg web/pkg-st web/dist web/node_modules web/demo/.next

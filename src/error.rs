@@ -22,6 +22,8 @@ pub enum Error {
     ExecutionFailed(String),
     #[error("invalid options: {0}")]
     InvalidOptions(String),
+    #[error("out of memory: {0}")]
+    OutOfMemory(String),
 }
 
 /// The stable, machine-readable kind of an [`Error`] (`INVALID_ELF`, ...).
@@ -36,6 +38,7 @@ pub enum ErrorCode {
     VerificationFailed,
     ExecutionFailed,
     InvalidOptions,
+    OutOfMemory,
 }
 
 impl Error {
@@ -49,6 +52,7 @@ impl Error {
             Self::VerificationFailed(_) => ErrorCode::VerificationFailed,
             Self::ExecutionFailed(_) => ErrorCode::ExecutionFailed,
             Self::InvalidOptions(_) => ErrorCode::InvalidOptions,
+            Self::OutOfMemory(_) => ErrorCode::OutOfMemory,
         }
     }
 }
@@ -64,6 +68,7 @@ impl ErrorCode {
             Self::VerificationFailed => "VERIFICATION_FAILED",
             Self::ExecutionFailed => "EXECUTION_FAILED",
             Self::InvalidOptions => "INVALID_OPTIONS",
+            Self::OutOfMemory => "OUT_OF_MEMORY",
         }
     }
 }

@@ -1,10 +1,9 @@
 //! Execution without proving: cycles and public values, as stock `SP1Prover::execute`.
 
-use sp1_core_executor::{Executor, Program, SP1Context};
+use sp1_core_executor::{ExecutionError, Executor, Program, SP1Context};
 use sp1_primitives::io::SP1PublicValues;
-use sp1_stark::SP1CoreOpts;
 
-use crate::{CoreProver, Error, ProveOptions, Result, SP1Stdin};
+use crate::{options, CoreProver, Error, Result, SP1Stdin, DEFAULT_LOG2_SHARD_SIZE};
 
 /// What an execution produced.
 #[derive(Clone, Debug)]
@@ -14,23 +13,49 @@ pub struct Execution {
 }
 
 impl CoreProver {
-    /// Runs the ELF on `stdin` and reports its cycles and public values.
-    pub fn execute(&self, elf: &[u8], stdin: &SP1Stdin) -> Result<Execution> {
-        let program = self.decode_elf(elf)?;
-        run(program, stdin, ProveOptions::default().core_opts())
+    /// Runs the ELF on `stdin` for at most `max_cycles` and reports its cycles and public values.
+    pub fn execute(&self, elf: &[u8], stdin: &SP1Stdin, max_cycles: Option<u64>) -> Result<Execution> {
+        run(self.decode_elf(elf)?, stdin, max_cycles)
     }
 }
 
-/// Runs `program` to the end in the executor's fast mode (no traces).
-pub(crate) fn run(program: Program, stdin: &SP1Stdin, opts: SP1CoreOpts) -> Result<Execution> {
+/// Runs `program` to the end in the executor's fast mode (no traces). A failure carries what the
+/// guest wrote to stderr, where a guest's panic message goes.
+pub(crate) fn run(program: Program, stdin: &SP1Stdin, max_cycles: Option<u64>) -> Result<Execution> {
     if !stdin.proofs.is_empty() {
         return Err(Error::InvalidStdin("proofs in stdin (proof aggregation) are not supported".into()));
     }
-    let mut runtime = Executor::with_context(program, opts, SP1Context::default());
-    runtime.write_vecs(&stdin.buffer);
-    runtime.run_fast().map_err(|e| Error::ExecutionFailed(e.to_string()))?;
-    Ok(Execution {
-        cycles: runtime.report.total_instruction_count(),
-        public_values: SP1PublicValues::from(&runtime.state.public_values_stream),
-    })
+    let mut stderr = Vec::new();
+    let (outcome, execution) = {
+        let mut context = SP1Context::builder();
+        // Gas is an estimate for Succinct's network; it slows execution down.
+        context.calculate_gas(false).stderr(&mut stderr);
+        if let Some(max_cycles) = max_cycles {
+            context.max_cycles(max_cycles);
+        }
+        let opts = options::core_opts(DEFAULT_LOG2_SHARD_SIZE);
+        let mut runtime = Executor::with_context(program, opts, context.build());
+        runtime.write_vecs(&stdin.buffer);
+        let outcome = runtime.run_fast();
+        let execution = Execution {
+            cycles: runtime.report.total_instruction_count(),
+            public_values: SP1PublicValues::from(&runtime.state.public_values_stream),
+        };
+        (outcome, execution)
+    };
+    outcome.map(|_| execution).map_err(|error| execution_error(&error, &stderr))
+}
+
+fn execution_error(error: &ExecutionError, stderr: &[u8]) -> Error {
+    let stderr = String::from_utf8_lossy(stderr);
+    let stderr = stderr.trim();
+    match error {
+        ExecutionError::HaltWithNonZeroExitCode(code) if !stderr.is_empty() => {
+            Error::ExecutionFailed(format!("the guest exited with code {code}: {stderr}"))
+        }
+        ExecutionError::HaltWithNonZeroExitCode(code) => {
+            Error::ExecutionFailed(format!("the guest exited with code {code}"))
+        }
+        other => Error::ExecutionFailed(other.to_string()),
+    }
 }

@@ -8,6 +8,7 @@
 mod error;
 mod execute;
 pub mod guests;
+pub mod memory;
 mod options;
 mod proof;
 mod progress;
@@ -20,7 +21,7 @@ mod vk;
 
 pub use error::{Error, ErrorCode, Result};
 pub use execute::Execution;
-pub use options::{ProveOptions, TracePadding};
+pub use options::{ProveOptions, TracePadding, DEFAULT_LOG2_SHARD_SIZE, LOG2_SHARD_SIZES};
 pub use proof::{SP1ProofWithPublicValues, SP1_CIRCUIT_VERSION};
 pub use progress::{Phase, Progress};
 pub use prove::ProofOutput;

@@ -24,6 +24,9 @@ enum Command {
         program: ProgramArgs,
         #[command(flatten)]
         stdin: StdinArgs,
+        /// Stop with an error after this many cycles.
+        #[arg(long)]
+        max_cycles: Option<u64>,
     },
     /// Print the verifying key hash (as stock `vk.bytes32()`), optionally save the key.
     Vkey {
@@ -42,9 +45,15 @@ enum Command {
         /// Where to write the proof (`SP1ProofWithPublicValues`, bincode).
         #[arg(long, default_value = "proof.bin")]
         out: PathBuf,
-        /// log2 of the cycles per shard.
-        #[arg(long, default_value_t = ProveOptions::default().log2_shard_size)]
-        log2_shard_size: u32,
+        /// log2 of the cycles per shard [default: 19, or what fits --memory-limit-mib].
+        #[arg(long)]
+        log2_shard_size: Option<u32>,
+        /// Stop with an error after this many cycles.
+        #[arg(long)]
+        max_cycles: Option<u64>,
+        /// Refuse up front a proof estimated to need more memory than this.
+        #[arg(long)]
+        memory_limit_mib: Option<u64>,
         /// `compact` pads main traces to the next power of two; `fixed` to stock's core shapes.
         #[arg(long, value_enum, default_value = "compact")]
         padding: Padding,
@@ -170,9 +179,9 @@ fn main() -> ExitCode {
 fn run(command: Command) -> anyhow::Result<()> {
     let prover = CoreProver::new();
     match command {
-        Command::Execute { program, stdin } => {
+        Command::Execute { program, stdin, max_cycles } => {
             let program = program.load()?;
-            let execution = prover.execute(&program.elf, &stdin.build(&program)?)?;
+            let execution = prover.execute(&program.elf, &stdin.build(&program)?, max_cycles)?;
             println!("cycles: {}", execution.cycles);
             print_public_values(&program, &execution.public_values)?;
         }
@@ -184,10 +193,15 @@ fn run(command: Command) -> anyhow::Result<()> {
                 println!("verifying key written to {}", out.display());
             }
         }
-        Command::Prove { program, stdin, out, log2_shard_size, padding, json } => {
+        Command::Prove { program, stdin, out, log2_shard_size, max_cycles, memory_limit_mib, padding, json } => {
             let program = program.load()?;
+            let options = ProveOptions {
+                log2_shard_size,
+                trace_padding: padding.into(),
+                max_cycles,
+                memory_limit_bytes: memory_limit_mib.map(|mib| mib << 20),
+            };
             let stdin = stdin.build(&program)?;
-            let options = ProveOptions { log2_shard_size, trace_padding: padding.into() };
             let start = Instant::now();
             let keys = prover.setup(&program.elf)?;
             let setup_ms = start.elapsed().as_secs_f64() * 1e3;

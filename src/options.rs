@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sp1_stark::{SP1CoreOpts, SplitOpts};
 
-use crate::{Error, Result};
+use crate::{memory, Error, Result};
 
 /// How shards' main traces are padded.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,20 +19,22 @@ pub enum TracePadding {
     Compact,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct ProveOptions {
-    /// log2 of the cycles per shard, 16 to 22.
-    pub log2_shard_size: u32,
+    /// log2 of the cycles per shard, 16 to 22. Unset: the default (19), or the largest size up
+    /// to it whose estimated peak memory fits `memory_limit_bytes`.
+    pub log2_shard_size: Option<u32>,
     pub trace_padding: TracePadding,
+    /// Execution stops with an error after this many cycles.
+    pub max_cycles: Option<u64>,
+    /// Refuse, before proving, a proof whose estimated peak memory exceeds this.
+    pub memory_limit_bytes: Option<u64>,
 }
 
-impl Default for ProveOptions {
-    /// Stock's settings for machines with up to 32 GB: 2^19 cycles per shard.
-    fn default() -> Self {
-        Self { log2_shard_size: 19, trace_padding: TracePadding::default() }
-    }
-}
+/// Stock's shard size for machines with up to 32 GB: 2^19 cycles.
+pub const DEFAULT_LOG2_SHARD_SIZE: u32 = 19;
+pub const LOG2_SHARD_SIZES: std::ops::RangeInclusive<u32> = 16..=22;
 
 /// Stock's deferred-event split threshold, before its memory divisor.
 const MAX_DEFERRED_SPLIT_THRESHOLD: usize = 1 << 15;
@@ -41,32 +43,63 @@ const SPLIT_DIVISOR: usize = 1 << 3;
 
 impl ProveOptions {
     pub fn validate(&self) -> Result<()> {
-        if !(16..=22).contains(&self.log2_shard_size) {
-            return Err(Error::InvalidOptions(format!(
-                "log2 shard size {} is outside 16..=22",
-                self.log2_shard_size
-            )));
+        match self.log2_shard_size {
+            Some(size) if !LOG2_SHARD_SIZES.contains(&size) => Err(Error::InvalidOptions(format!(
+                "log2 shard size {size} is outside {}..={}",
+                LOG2_SHARD_SIZES.start(),
+                LOG2_SHARD_SIZES.end()
+            ))),
+            _ => Ok(()),
         }
-        Ok(())
     }
 
-    /// The core options stock `SP1CoreOpts::default()` gives on a machine with up to 32 GB,
-    /// with this shard size. Only the fields the in-memory pipeline reads matter; the channel
-    /// and worker counts belong to stock's threaded pipeline.
-    pub(crate) fn core_opts(&self) -> SP1CoreOpts {
-        let mut split_opts = SplitOpts::new(MAX_DEFERRED_SPLIT_THRESHOLD);
-        split_opts.deferred /= SPLIT_DIVISOR;
-        split_opts.keccak /= SPLIT_DIVISOR;
-        split_opts.sha_extend /= SPLIT_DIVISOR;
-        split_opts.sha_compress /= SPLIT_DIVISOR;
-        split_opts.memory /= SPLIT_DIVISOR;
-        SP1CoreOpts {
-            shard_size: 1 << self.log2_shard_size,
-            shard_batch_size: 1,
-            split_opts,
-            trace_gen_workers: 1,
-            checkpoints_channel_capacity: 1,
-            records_and_traces_channel_capacity: 1,
+    /// The shard size for a program of `cycles`: the one asked for if its estimated peak memory
+    /// fits the limit, else the largest default-or-smaller size that fits; `OutOfMemory` naming
+    /// what would fit when the requested one does not, or when none does.
+    pub fn fitted_log2_shard_size(&self, cycles: u64) -> Result<u32> {
+        let Some(limit) = self.memory_limit_bytes else {
+            return Ok(self.log2_shard_size.unwrap_or(DEFAULT_LOG2_SHARD_SIZE));
+        };
+        let fits = |size: u32| memory::estimate_peak_bytes(cycles, size) <= limit;
+        let largest_fitting =
+            (*LOG2_SHARD_SIZES.start()..=DEFAULT_LOG2_SHARD_SIZE).rev().find(|&size| fits(size));
+        match (self.log2_shard_size, largest_fitting) {
+            (Some(size), _) if fits(size) => Ok(size),
+            (None, Some(size)) => Ok(size),
+            (requested, fitting) => {
+                let size = requested.unwrap_or(*LOG2_SHARD_SIZES.start());
+                let advice = match fitting {
+                    Some(fitting) => format!("log2 shard size {fitting} would fit"),
+                    None => "no shard size fits; allow more memory".to_string(),
+                };
+                Err(Error::OutOfMemory(format!(
+                    "proving {cycles} cycles with 2^{size}-cycle shards needs about {} of memory, \
+                     more than the limit of {}: {advice}",
+                    memory::format_bytes(memory::estimate_peak_bytes(cycles, size)),
+                    memory::format_bytes(limit),
+                )))
+            }
         }
+    }
+
+}
+
+/// The core options stock `SP1CoreOpts::default()` gives on a machine with up to 32 GB, with the
+/// given shard size. Only the fields the in-memory pipeline reads matter; the channel and worker
+/// counts belong to stock's threaded pipeline.
+pub(crate) fn core_opts(log2_shard_size: u32) -> SP1CoreOpts {
+    let mut split_opts = SplitOpts::new(MAX_DEFERRED_SPLIT_THRESHOLD);
+    split_opts.deferred /= SPLIT_DIVISOR;
+    split_opts.keccak /= SPLIT_DIVISOR;
+    split_opts.sha_extend /= SPLIT_DIVISOR;
+    split_opts.sha_compress /= SPLIT_DIVISOR;
+    split_opts.memory /= SPLIT_DIVISOR;
+    SP1CoreOpts {
+        shard_size: 1 << log2_shard_size,
+        shard_batch_size: 1,
+        split_opts,
+        trace_gen_workers: 1,
+        checkpoints_channel_capacity: 1,
+        records_and_traces_channel_capacity: 1,
     }
 }

@@ -8,7 +8,7 @@ use sp1_stark::SP1Proof;
 use web_time::Instant;
 
 use crate::{
-    execute, CoreProver, Error, Phase, ProgramKeys, Progress, ProveOptions, Result,
+    execute, memory, options, CoreProver, Error, Phase, ProgramKeys, Progress, ProveOptions, Result,
     SP1ProofWithPublicValues, SP1Stdin, TracePadding,
 };
 
@@ -16,6 +16,11 @@ use crate::{
 pub struct ProofOutput {
     pub proof: SP1ProofWithPublicValues,
     pub cycles: u64,
+    /// The shard size it was proven with: the requested one, or the one fitted to the memory
+    /// limit.
+    pub log2_shard_size: u32,
+    /// The peak memory the memory guard expected (`memory::estimate_peak_bytes`).
+    pub estimated_peak_bytes: u64,
 }
 
 impl CoreProver {
@@ -28,7 +33,6 @@ impl CoreProver {
         on_progress: &mut dyn FnMut(Progress),
     ) -> Result<ProofOutput> {
         options.validate()?;
-        let opts = options.core_opts();
         let start = Instant::now();
         let mut progress = Progress {
             phase: Phase::Execute,
@@ -39,9 +43,10 @@ impl CoreProver {
             elapsed_ms: 0.0,
         };
         on_progress(progress);
-        // A fast run first: bad input fails here in a fraction of the proving time, and the
-        // cycle count lets progress be read as a fraction.
-        progress.total_cycles = execute::run(keys.program.clone(), stdin, opts)?.cycles;
+        // A fast run first: bad input fails here in a fraction of the proving time, the cycle
+        // count lets progress be read as a fraction, and sizes the shards to the memory limit.
+        progress.total_cycles = execute::run(keys.program.clone(), stdin, options.max_cycles)?.cycles;
+        let log2_shard_size = options.fitted_log2_shard_size(progress.total_cycles)?;
 
         let shape_config = match options.trace_padding {
             TracePadding::Fixed => Some(&self.shape_config),
@@ -70,7 +75,7 @@ impl CoreProver {
             &keys.pk,
             keys.program.clone(),
             stdin,
-            opts,
+            options::core_opts(log2_shard_size),
             SP1Context::default(),
             shape_config,
             &mut on_event,
@@ -89,6 +94,8 @@ impl CoreProver {
                 SP1PublicValues::from(&core.public_values_stream),
             ),
             cycles: core.cycles,
+            log2_shard_size,
+            estimated_peak_bytes: memory::estimate_peak_bytes(progress.total_cycles, log2_shard_size),
         })
     }
 }

@@ -29,7 +29,7 @@ fn prove_and_verify(guest: Guest, input: &str, padding: TracePadding) -> SP1Proo
     let output = prover().prove(&keys, &stdin, &options, &mut |_| events += 1).unwrap();
     assert!(events > 3, "progress is reported");
 
-    let execution = prover().execute(guest.elf(), &stdin).unwrap();
+    let execution = prover().execute(guest.elf(), &stdin, None).unwrap();
     assert_eq!(output.cycles, execution.cycles);
     assert_eq!(output.proof.public_values.as_slice(), execution.public_values.as_slice());
 

@@ -1,10 +1,20 @@
 //! Execution without proving.
 
 use js_sys::Array;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::{error::js_error, prove::prover, stdin::stdin_from_js};
+use crate::{
+    error::{js_error, options_from_js},
+    prove::prover,
+    stdin::stdin_from_js,
+};
+
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct ExecuteOptions {
+    max_cycles: Option<u64>,
+}
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -13,11 +23,13 @@ struct ExecutionResult {
     public_values_hex: String,
 }
 
-/// Runs `elf` on `stdin` (`Uint8Array[]`): `{ cycles, publicValues: Uint8Array,
-/// publicValuesHex }`.
+/// Runs `elf` on `stdin` (`Uint8Array[]`), for at most `options.maxCycles`: `{ cycles,
+/// publicValues: Uint8Array, publicValuesHex }`.
 #[wasm_bindgen]
-pub fn execute(elf: &[u8], stdin: &Array) -> Result<JsValue, JsValue> {
-    let execution = prover().execute(elf, &stdin_from_js(stdin)?).map_err(js_error)?;
+pub fn execute(elf: &[u8], stdin: &Array, options: JsValue) -> Result<JsValue, JsValue> {
+    let options: ExecuteOptions = options_from_js(options)?;
+    let execution =
+        prover().execute(elf, &stdin_from_js(stdin)?, options.max_cycles).map_err(js_error)?;
     let public_values = execution.public_values.as_slice();
     let result = ExecutionResult {
         cycles: execution.cycles,

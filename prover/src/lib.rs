@@ -1,14 +1,18 @@
 //! SP1 5.2.4 core proving in the browser: a wasm-bindgen API over `sp1-wasm`, with Rayon across
 //! Web Workers (`initThreadPool`, from wasm-bindgen-rayon).
 //!
+//! Built twice (see the Makefile): threaded (atomics, shared memory; needs a cross-origin
+//! isolated page) and single-threaded (no atomics: any page, one core).
+//!
 //! Call everything from a dedicated worker, never the page's main thread: proving blocks its
 //! caller, and the pool's threads wait with `Atomics.wait`, which the main thread may not use.
 
-#![feature(thread_local)]
+#![feature(thread_local, alloc_error_hook)]
 
 mod alloc;
 mod error;
 mod execute;
+mod fatal;
 mod keys;
 mod progress;
 mod prove;
@@ -21,6 +25,7 @@ use wasm_bindgen::prelude::*;
 use getrandom_02 as _;
 use getrandom_03 as _;
 
+#[cfg(target_feature = "atomics")]
 pub use wasm_bindgen_rayon::init_thread_pool;
 
 /// With threads, std's allocator serializes them on one spin lock; see `alloc`.

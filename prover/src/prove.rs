@@ -32,13 +32,19 @@ struct ProofSummary {
     memory_bytes: f64,
     /// The Rayon pool's size the proof ran on.
     threads: usize,
+    /// The shard size used: the requested one, or the one fitted to the memory limit.
+    log2_shard_size: u32,
+    /// The peak memory the memory guard expected.
+    estimated_memory_bytes: f64,
 }
 
 /// Proves the program of `key` on `stdin` (`Uint8Array[]`, one chunk per guest `read`).
-/// `options`: `{ log2ShardSize?: number, tracePadding?: "compact" | "fixed" }`.
+/// `options`: `{ log2ShardSize?, tracePadding?: "compact" | "fixed", maxCycles?,
+/// memoryLimitBytes? }`; over the memory limit, an unset shard size is fitted to it and a set
+/// one is refused with `OUT_OF_MEMORY` before proving.
 /// `onProgress` receives `{ phase, shard, shards, cycles, totalCycles, elapsedMs, memoryBytes }`.
 /// Returns `{ proof: Uint8Array, publicValues: Uint8Array, proofHex, publicValuesHex, cycles,
-/// vkHash, memoryBytes, threads }`; the proof is stock `SP1ProofWithPublicValues` bincode.
+/// vkHash, memoryBytes, threads, log2ShardSize, estimatedMemoryBytes }`; the proof is stock `SP1ProofWithPublicValues` bincode.
 #[wasm_bindgen(js_name = generateProof)]
 pub fn generate_proof(
     key: &ProvingKey,
@@ -81,6 +87,8 @@ fn prove_with_keys(
         public_values_hex: hex::encode(public_values),
         memory_bytes: memory_bytes(),
         threads: rayon::current_num_threads(),
+        log2_shard_size: output.log2_shard_size,
+        estimated_memory_bytes: output.estimated_peak_bytes as f64,
     };
     let result: js_sys::Object = crate::error::to_js(&summary).into();
     set(&result, "proof", &Uint8Array::from(proof.as_slice()));

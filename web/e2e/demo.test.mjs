@@ -97,10 +97,15 @@ test('cancel mid-proof, then prove again', async () => {
   assert.equal(await page.getByTestId('public-values').textContent(), '0x140000006d1a0000');
 });
 
-test('without cross-origin isolation the page says so instead of hanging', async () => {
+test('without cross-origin isolation the single-threaded build proves, with a notice', async () => {
   const { page } = await openDemo('?isolation=off');
-  await page.getByTestId('isolation').getByText('Not cross-origin isolated').waitFor({ timeout: 10_000 });
-  await page.getByTestId('isolation-help').waitFor();
-  assert.equal(await page.getByTestId('prove').isDisabled(), true);
+  await page.getByTestId('isolation').getByText('single-threaded prover').waitFor({ timeout: 10_000 });
+  await page.getByTestId('isolation-help').getByText('Proving will be slower').waitFor();
+  await setInput(page, '20');
+  await page.getByTestId('prove').click();
+  await page.getByTestId('result').waitFor({ timeout: PROOF_TIMEOUT });
+  assert.equal(await page.getByTestId('public-values').textContent(), '0x140000006d1a0000');
+  await page.getByTestId('verify').click();
+  await page.getByTestId('verified').waitFor({ timeout: 60_000 });
   await page.screenshot({ path: join(ARTIFACTS, 'demo-not-isolated.png'), fullPage: true });
 });

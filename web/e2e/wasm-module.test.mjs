@@ -1,5 +1,6 @@
 // The threaded build must import a shared memory: with a private one, wasm-bindgen skips its
-// threads transform and every worker of the pool would get its own memory, silently.
+// threads transform and every worker of the pool would get its own memory, silently. The
+// single-threaded build must not need one.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -56,6 +57,15 @@ test('the wasm module imports one shared memory of up to 4 GiB', () => {
   assert.equal(memories.length, 1, JSON.stringify(memories));
   assert.equal(memories[0].shared, true);
   assert.equal(memories[0].maximum, 65536, '65536 pages of 64 KiB = 4 GiB');
+  // src/worker.ts starts a capped memory (maxMemoryBytes) with 1024 pages.
+  assert.ok(memories[0].initial <= 1024, `initial pages: ${memories[0].initial}`);
+});
+
+test('the single-threaded module imports no memory, and its glue starts no pool', () => {
+  const singleThread = readFileSync(new URL('../pkg-st/sp1_wasm_prover_bg.wasm', import.meta.url));
+  assert.deepEqual(memoryImports(singleThread), []);
+  const glue = readFileSync(new URL('../pkg-st/sp1_wasm_prover.js', import.meta.url), 'utf8');
+  assert.doesNotMatch(glue, /export function initThreadPool/);
 });
 
 test('the glue creates the memory shared', () => {

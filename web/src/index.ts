@@ -1,11 +1,13 @@
 /**
  * SP1 5.2.4 core proofs in the browser. `createProver` starts a dedicated worker that owns the
  * wasm prover and a Rayon pool of `threads` Web Workers; every call is a message to it, so the
- * page never blocks. Calls run one at a time, in order.
+ * page never blocks. Calls run one at a time, in order. A page that is not cross-origin
+ * isolated gets the single-threaded build instead: the same proofs, on one core.
  */
 import { SP1WasmError, type ErrorCode, type SerializedError } from './errors.js';
-import type { ProgramRef, Request, ResponseMessage } from './protocol.js';
+import type { FatalMessage, ProgramRef, Request, ResponseMessage, WorkerSettings } from './protocol.js';
 import type {
+  ExecuteOptions,
   ExecutionResult,
   ProofResult,
   Progress,
@@ -22,8 +24,15 @@ export type { ErrorCode } from './errors.js';
 export type * from './types.js';
 
 export interface CreateProverOptions {
-  /** Rayon pool size; default `navigator.hardwareConcurrency`. */
+  /** Rayon pool size; default `navigator.hardwareConcurrency`. 1 without cross-origin isolation. */
   threads?: number;
+  /** Reject with `NOT_ISOLATED` rather than fall back to the single-threaded build. */
+  requireThreads?: boolean;
+  /**
+   * Cap on the threaded build's wasm memory, 64 MiB to 4 GiB (default 4 GiB). Proofs estimated
+   * not to fit are refused or fitted (see `ProveOptions.log2ShardSize`).
+   */
+  maxMemoryBytes?: number;
   /** Where the worker script is; default `worker.js` next to this module. */
   workerUrl?: string | URL;
   /** Record the prover's spans as performance measures (see `Prover.spans`). */
@@ -44,9 +53,13 @@ export interface ProgramKey extends SetupResult {
   readonly keyId: number;
 }
 
+export interface ExecuteCallOptions extends ExecuteOptions, CallOptions {}
+
 export interface Prover {
+  /** Whether this is the threaded build; `false` means one core, so proofs take longer. */
+  readonly threaded: boolean;
   readonly threads: number;
-  execute(elf: Uint8Array, stdin: Stdin, options?: CallOptions): Promise<ExecutionResult>;
+  execute(elf: Uint8Array, stdin: Stdin, options?: ExecuteCallOptions): Promise<ExecutionResult>;
   setup(elf: Uint8Array, options?: CallOptions): Promise<ProgramKey>;
   prove(program: Uint8Array | ProgramKey, stdin: Stdin, options?: ProveCallOptions): Promise<ProofResult>;
   /** Verifies against a verifying key (stock `SP1VerifyingKey` bincode) or the program's ELF. */
@@ -69,29 +82,42 @@ export function isCrossOriginIsolated(): boolean {
   return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
 }
 
+const MIN_MEMORY_BYTES = 64 * 2 ** 20;
+const MAX_MEMORY_BYTES = 2 ** 32;
+
 /**
- * Starts the prover. Rejects with `NOT_ISOLATED` when the page lacks cross-origin isolation
- * (serve it with `Cross-Origin-Opener-Policy: same-origin` and
- * `Cross-Origin-Embedder-Policy: require-corp`), and with `NO_THREADS` if the pool fails.
+ * Starts the prover: the threaded build on a cross-origin isolated page (served with
+ * `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`),
+ * else the single-threaded one (`prover.threaded` is false), or `NOT_ISOLATED` with
+ * `requireThreads`. Rejects with `NO_THREADS` if the pool fails.
  */
 export async function createProver(options: CreateProverOptions = {}): Promise<Prover> {
-  if (!isCrossOriginIsolated()) {
+  const threaded = isCrossOriginIsolated();
+  if (!threaded && options.requireThreads) {
     throw new SP1WasmError(
       'NOT_ISOLATED',
       'this page is not cross-origin isolated, so SharedArrayBuffer and threads are unavailable: ' +
         'serve it with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp',
     );
   }
-  const threads = Math.max(1, Math.floor(options.threads ?? navigator.hardwareConcurrency ?? 1));
+  const { maxMemoryBytes } = options;
+  if (maxMemoryBytes !== undefined && !(maxMemoryBytes >= MIN_MEMORY_BYTES && maxMemoryBytes <= MAX_MEMORY_BYTES)) {
+    throw new SP1WasmError('INVALID_OPTIONS', `maxMemoryBytes must be between 64 MiB and 4 GiB, got ${maxMemoryBytes}`);
+  }
+  const threads = threaded ? Math.max(1, Math.floor(options.threads ?? navigator.hardwareConcurrency ?? 1)) : 1;
   const workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
-  const connection = new WorkerConnection(workerUrl, threads, options.tracing);
+  const connection = new WorkerConnection(workerUrl, { threaded, threads, tracing: options.tracing, maxMemoryBytes });
   await connection.ready();
   return connection.prover();
 }
 
+type ConnectionSettings = Omit<WorkerSettings, 'fatalChannel'>;
+
 /** One worker at a time; replaced after a cancellation or a crash. */
 class WorkerConnection {
   private worker: Worker | null = null;
+  /** Where the worker's instance, or any thread of its pool, says it is dying. */
+  private fatalChannel: BroadcastChannel | null = null;
   private starting: Promise<void> | null = null;
   private pending = new Map<number, Pending>();
   private nextId = 1;
@@ -99,8 +125,7 @@ class WorkerConnection {
 
   constructor(
     private readonly workerUrl: string | URL,
-    private readonly threads: number,
-    private readonly tracing?: TracingLevel,
+    private readonly settings: ConnectionSettings,
   ) {}
 
   ready(): Promise<void> {
@@ -112,7 +137,10 @@ class WorkerConnection {
         event.preventDefault();
         this.fail(new SP1WasmError('WORKER_CRASHED', `the prover worker failed: ${event.message}`));
       };
-      this.starting = this.send({ type: 'init', threads: this.threads, tracing: this.tracing }).then(() => undefined);
+      const fatalChannel = `sp1-wasm-fatal-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      this.fatalChannel = new BroadcastChannel(fatalChannel);
+      this.fatalChannel.onmessage = (event: MessageEvent<FatalMessage>) => this.fail(fatalError(event.data));
+      this.starting = this.send({ type: 'init', ...this.settings, fatalChannel }).then(() => undefined);
       // A failed start leaves nothing to reuse.
       this.starting.catch(() => this.reset());
     }
@@ -123,8 +151,12 @@ class WorkerConnection {
     const call = <T>(request: Request, options?: CallOptions, onProgress?: (p: Progress) => void) =>
       this.call<T>(request, options?.signal, onProgress);
     return {
-      threads: this.threads,
-      execute: (elf, stdin, options) => call({ type: 'execute', elf, stdin }, options),
+      threaded: this.settings.threaded,
+      threads: this.settings.threads,
+      execute: (elf, stdin, options = {}) => {
+        const { signal, ...executeOptions } = options;
+        return call({ type: 'execute', elf, stdin, options: executeOptions }, { signal });
+      },
       setup: (elf, options) => call({ type: 'setup', elf }, options),
       prove: (program, stdin, options = {}) => {
         const { signal, onProgress, ...proveOptions } = options;
@@ -192,6 +224,8 @@ class WorkerConnection {
   private reset(): void {
     this.worker?.terminate();
     this.worker = null;
+    this.fatalChannel?.close();
+    this.fatalChannel = null;
     this.starting = null;
     this.pending.clear();
   }
@@ -199,6 +233,11 @@ class WorkerConnection {
 
 function aborted(): SP1WasmError {
   return new SP1WasmError('ABORTED', 'the call was cancelled');
+}
+
+function fatalError({ code, message, bytes }: FatalMessage): SP1WasmError {
+  const detail = bytes > 0 ? ` (allocating ${bytes} bytes)` : '';
+  return new SP1WasmError(code, `${message}${detail}; the worker was replaced`);
 }
 
 function toError(error: SerializedError): SP1WasmError {

@@ -1,15 +1,27 @@
 /** Messages between the page (index.ts) and the worker (worker.ts). */
 import type { SerializedError } from './errors.js';
-import type { ProveOptions, Progress, Stdin, TracingLevel } from './types.js';
+import type { ExecuteOptions, ProveOptions, Progress, Stdin, TracingLevel } from './types.js';
+
+/** How the worker starts its wasm instance. */
+export interface WorkerSettings {
+  /** The threaded build and a pool of `threads`, or the single-threaded build. */
+  threaded: boolean;
+  threads: number;
+  tracing?: TracingLevel;
+  /** The shared memory's maximum (threaded build only); default 4 GiB. */
+  maxMemoryBytes?: number;
+  /** The `BroadcastChannel` on which a dying instance says why (see prover/src/fatal.rs). */
+  fatalChannel: string;
+}
 
 /** A program: its ELF, or the id of a key set up earlier in the same worker. */
 export type ProgramRef = { elf: Uint8Array } | { keyId: number };
 
 export type Request =
-  | { type: 'init'; threads: number; tracing?: TracingLevel }
+  | ({ type: 'init' } & WorkerSettings)
   | { type: 'setup'; elf: Uint8Array }
   | { type: 'releaseKey'; keyId: number }
-  | { type: 'execute'; elf: Uint8Array; stdin: Stdin }
+  | { type: 'execute'; elf: Uint8Array; stdin: Stdin; options: ExecuteOptions }
   | { type: 'prove'; program: ProgramRef; stdin: Stdin; options: ProveOptions }
   | { type: 'verify'; proof: Uint8Array; vkOrElf: Uint8Array }
   | { type: 'spans' };
@@ -20,3 +32,11 @@ export type ResponseMessage =
   | { id: number; type: 'result'; value: unknown }
   | { id: number; type: 'error'; error: SerializedError; fatal: boolean }
   | { id: number; type: 'progress'; progress: Progress };
+
+/** What the prover's hooks post on the fatal channel before the instance traps. */
+export interface FatalMessage {
+  code: 'OUT_OF_MEMORY' | 'WORKER_CRASHED';
+  message: string;
+  /** The size of the allocation that failed, or 0. */
+  bytes: number;
+}

@@ -10,11 +10,25 @@ export type Stdin = Uint8Array[] | { guest: GuestName; input: unknown };
 
 export type TracePadding = 'compact' | 'fixed';
 
-export interface ProveOptions {
-  /** log2 of the cycles per shard, 16 to 22 (default 19). */
+export interface ExecuteOptions {
+  /** Execution stops with `EXECUTION_FAILED` after this many cycles. */
+  maxCycles?: number;
+}
+
+export interface ProveOptions extends ExecuteOptions {
+  /**
+   * log2 of the cycles per shard, 16 to 22. Unset: 19, or the largest size up to it whose
+   * estimated peak memory fits `memoryLimitBytes`. Set, and estimated not to fit: the proof is
+   * refused with `OUT_OF_MEMORY` before it starts, naming a size that fits.
+   */
   log2ShardSize?: number;
   /** `compact` (default): main traces padded to the next power of two; `fixed`: stock's shapes. */
   tracePadding?: TracePadding;
+  /**
+   * The memory a proof may use. Default: the wasm memory's maximum (4 GiB, or
+   * `maxMemoryBytes`), and no more than three quarters of `navigator.deviceMemory`.
+   */
+  memoryLimitBytes?: number;
 }
 
 export type Phase =
@@ -56,6 +70,10 @@ export interface ProofResult {
   memoryBytes: number;
   /** The Rayon pool's size the proof ran on. */
   threads: number;
+  /** The shard size used: the requested one, or the one fitted to the memory limit. */
+  log2ShardSize: number;
+  /** The peak memory the memory guard estimated for it (compare `memoryBytes`). */
+  estimatedMemoryBytes: number;
   /** Wall time of the proof in the worker. */
   provingMs: number;
 }

@@ -3,23 +3,41 @@
  * The dedicated worker that owns the wasm prover and its Rayon pool. Proving blocks this thread,
  * never the page's; the pool's threads are further workers that wasm-bindgen-rayon starts.
  */
-import init, {
-  enableTracing,
-  encodeGuestInput,
-  execute,
-  generateProof,
-  generateProofFromElf,
-  initThreadPool,
-  setup,
-  verifyProof,
-  type ProvingKey,
-} from '../pkg/sp1_wasm_prover.js';
+import type * as SingleThreadGlue from '../pkg-st/sp1_wasm_prover.js';
+import type * as ThreadedGlue from '../pkg/sp1_wasm_prover.js';
+import type { ProvingKey } from '../pkg/sp1_wasm_prover.js';
 import type { ErrorCode, SerializedError } from './errors.js';
-import type { ProgramRef, Request, RequestMessage, ResponseMessage } from './protocol.js';
+import type { ProgramRef, Request, RequestMessage, ResponseMessage, WorkerSettings } from './protocol.js';
 import type { Progress, SpanTiming, Stdin } from './types.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/** What this worker calls of either build; only the threaded one has `initThreadPool`. */
+type Glue = Pick<
+  typeof SingleThreadGlue,
+  | 'encodeGuestInput'
+  | 'enableTracing'
+  | 'execute'
+  | 'generateProof'
+  | 'generateProofFromElf'
+  | 'reportFatalErrorsTo'
+  | 'setup'
+  | 'verifyProof'
+> &
+  Partial<Pick<typeof ThreadedGlue, 'initThreadPool'>>;
+
+const WASM_PAGE_BYTES = 65536;
+/** wasm32's ceiling, and both builds' memory maximum. */
+const WASM32_MAX_BYTES = 2 ** 32;
+/**
+ * Pages a capped shared memory starts with: above the module's declared minimum, which
+ * e2e/wasm-module.test.mjs checks; the prover grows far past it at once anyway.
+ */
+const INITIAL_MEMORY_PAGES = 1024;
+
+let wasm: Glue;
+/** The default `memoryLimitBytes` of a proof. */
+let memoryLimitBytes = WASM32_MAX_BYTES;
 const keys = new Map<number, ProvingKey>();
 let nextKeyId = 1;
 
@@ -29,7 +47,54 @@ function post(message: ResponseMessage, transfer: Transferable[] = []): void {
 
 function stdinChunks(stdin: Stdin): Uint8Array[] {
   if (Array.isArray(stdin)) return stdin;
-  return encodeGuestInput(stdin.guest, JSON.stringify(stdin.input));
+  return wasm.encodeGuestInput(stdin.guest, JSON.stringify(stdin.input));
+}
+
+/** Loads the build the page chose, reports its deaths on the fatal channel, starts the pool. */
+async function start(settings: WorkerSettings): Promise<void> {
+  const maxMemoryBytes = settings.maxMemoryBytes ?? WASM32_MAX_BYTES;
+  wasm = settings.threaded ? await loadThreaded(maxMemoryBytes) : await loadSingleThread();
+  wasm.reportFatalErrorsTo(settings.fatalChannel);
+  if (settings.tracing) wasm.enableTracing(settings.tracing);
+  if (wasm.initThreadPool && settings.threads > 1) {
+    try {
+      await wasm.initThreadPool(settings.threads);
+    } catch (e) {
+      throw coded('NO_THREADS', `the thread pool did not start: ${String(e)}`);
+    }
+  }
+  memoryLimitBytes = Math.min(maxMemoryBytes, deviceMemoryBudget());
+}
+
+async function loadThreaded(maxMemoryBytes: number): Promise<Glue> {
+  const glue = await import('../pkg/sp1_wasm_prover.js');
+  // A shared memory capped below the module's 4 GiB maximum; the glue's own one otherwise.
+  const memory =
+    maxMemoryBytes < WASM32_MAX_BYTES
+      ? new WebAssembly.Memory({
+          initial: INITIAL_MEMORY_PAGES,
+          maximum: Math.floor(maxMemoryBytes / WASM_PAGE_BYTES),
+          shared: true,
+        })
+      : undefined;
+  await glue.default({ memory });
+  // The two builds declare their own (identical) ProvingKey classes.
+  return glue as unknown as Glue;
+}
+
+async function loadSingleThread(): Promise<Glue> {
+  const glue = await import('../pkg-st/sp1_wasm_prover.js');
+  await glue.default();
+  return glue;
+}
+
+/**
+ * Three quarters of the device's memory, as far as the browser tells (Chromium's
+ * `navigator.deviceMemory`: GiB, rounded down, at most 8): the rest is the browser's and the OS's.
+ */
+function deviceMemoryBudget(): number {
+  const gib = (navigator as { deviceMemory?: number }).deviceMemory;
+  return gib ? Math.floor(gib * 2 ** 30 * 0.75) : Infinity;
 }
 
 function key(program: ProgramRef & { keyId: number }): ProvingKey {
@@ -45,19 +110,12 @@ function coded(code: ErrorCode, message: string): Error & { code: ErrorCode } {
 async function handle(id: number, request: Request): Promise<[unknown, Transferable[]]> {
   switch (request.type) {
     case 'init': {
-      await init();
-      if (request.tracing) enableTracing(request.tracing);
-      if (request.threads > 1) {
-        try {
-          await initThreadPool(request.threads);
-        } catch (e) {
-          throw coded('NO_THREADS', `the thread pool did not start: ${String(e)}`);
-        }
-      }
+      const { type: _, ...settings } = request;
+      await start(settings);
       return [null, []];
     }
     case 'setup': {
-      const provingKey = setup(request.elf);
+      const provingKey = wasm.setup(request.elf);
       const keyId = nextKeyId++;
       keys.set(keyId, provingKey);
       const vk = provingKey.vkBytes;
@@ -69,22 +127,23 @@ async function handle(id: number, request: Request): Promise<[unknown, Transfera
       return [null, []];
     }
     case 'execute': {
-      const result = execute(request.elf, stdinChunks(request.stdin));
+      const result = wasm.execute(request.elf, stdinChunks(request.stdin), request.options);
       return [result, [result.publicValues.buffer]];
     }
     case 'prove': {
       const onProgress = (progress: Progress) => post({ id, type: 'progress', progress });
       const stdin = stdinChunks(request.stdin);
-      const start = performance.now();
+      const options = { ...request.options, memoryLimitBytes: request.options.memoryLimitBytes ?? memoryLimitBytes };
+      const started = performance.now();
       const result =
         'elf' in request.program
-          ? generateProofFromElf(request.program.elf, stdin, request.options, onProgress)
-          : generateProof(key(request.program), stdin, request.options, onProgress);
-      result.provingMs = performance.now() - start;
+          ? wasm.generateProofFromElf(request.program.elf, stdin, options, onProgress)
+          : wasm.generateProof(key(request.program), stdin, options, onProgress);
+      result.provingMs = performance.now() - started;
       return [result, [result.proof.buffer, result.publicValues.buffer]];
     }
     case 'verify':
-      return [verifyProof(request.proof, request.vkOrElf), []];
+      return [wasm.verifyProof(request.proof, request.vkOrElf), []];
     case 'spans':
       return [collectSpans(), []];
   }

@@ -48,16 +48,29 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('createProver', () => {
-  it('rejects with NOT_ISOLATED and starts no worker when the page is not isolated', async () => {
+  it('without isolation, starts the single-threaded build on one thread', async () => {
     vi.stubGlobal('crossOriginIsolated', false);
-    await expect(createProver()).rejects.toMatchObject({ code: 'NOT_ISOLATED' });
+    const { prover, worker } = await startedProver();
+    expect(prover).toMatchObject({ threaded: false, threads: 1 });
+    expect(worker.posted[0]).toMatchObject({ type: 'init', threaded: false, threads: 1 });
+  });
+
+  it('with requireThreads, rejects with NOT_ISOLATED and starts no worker', async () => {
+    vi.stubGlobal('crossOriginIsolated', false);
+    await expect(createProver({ requireThreads: true })).rejects.toMatchObject({ code: 'NOT_ISOLATED' });
     expect(FakeWorker.created).toHaveLength(0);
   });
 
-  it('asks the worker for a pool of the requested size', async () => {
+  it('rejects a memory cap outside 64 MiB to 4 GiB with INVALID_OPTIONS', async () => {
+    await expect(createProver({ maxMemoryBytes: 2 ** 20 })).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });
+    await expect(createProver({ maxMemoryBytes: 2 ** 33 })).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });
+    expect(FakeWorker.created).toHaveLength(0);
+  });
+
+  it('asks the worker for the threaded build and a pool of the requested size', async () => {
     const { prover, worker } = await startedProver();
-    expect(prover.threads).toBe(2);
-    expect(worker.posted[0]).toMatchObject({ type: 'init', threads: 2 });
+    expect(prover).toMatchObject({ threaded: true, threads: 2 });
+    expect(worker.posted[0]).toMatchObject({ type: 'init', threaded: true, threads: 2 });
   });
 
   it('rejects with NO_THREADS when the pool fails, and retries with a new worker', async () => {
@@ -119,6 +132,20 @@ describe('calls', () => {
     await flush();
     fresh.reply({ type: 'result', value: { cycles: 1 } }, 'execute');
     await expect(next).resolves.toEqual({ cycles: 1 });
+  });
+
+  it('a death reported on the fatal channel, from any thread of the pool, fails the calls and replaces the worker', async () => {
+    const { prover, worker } = await startedProver();
+    const proving = prover.prove(new Uint8Array(), []);
+    await flush();
+    const init = worker.posted[0] as RequestMessage & { fatalChannel: string };
+    const pool = new BroadcastChannel(init.fatalChannel);
+    pool.postMessage({ code: 'OUT_OF_MEMORY', message: 'the wasm prover ran out of memory', bytes: 4096 });
+    const error = await proving.catch((e) => e);
+    pool.close();
+    expect(error).toMatchObject({ code: 'OUT_OF_MEMORY' });
+    expect(error.message).toMatch(/allocating 4096 bytes/);
+    expect(worker.terminated).toBe(true);
   });
 
   it('an abort rejects with ABORTED and terminates the busy worker', async () => {

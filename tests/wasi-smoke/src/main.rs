@@ -26,7 +26,7 @@ fn run(elf: &str, stdin_hex: &str, out: &str) -> Result<(), Box<dyn std::error::
     let stdin = stdin_from_chunks([hex::decode(stdin_hex)?]);
     let prover = CoreProver::new();
 
-    let execution = prover.execute(&elf, &stdin)?;
+    let execution = prover.execute(&elf, &stdin, None)?;
     println!("executed: {} cycles, public values 0x{}", execution.cycles, hex::encode(execution.public_values.as_slice()));
     let keys = prover.setup(&elf)?;
     println!("vkey hash: {}", keys.vk.bytes32());

@@ -89,12 +89,13 @@ export default function Home() {
             ? 'Checking cross-origin isolation...'
             : prover.isolated
               ? `Cross-origin isolated: ${cores} cores available`
-              : 'Not cross-origin isolated: threads are unavailable'}
+              : 'Not cross-origin isolated: single-threaded prover'}
         </span>
         {prover.isolated === false && (
-          <p className="error" data-testid="isolation-help">
-            This page must be served with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy:
-            require-corp for the prover to use SharedArrayBuffer and threads.
+          <p className="notice" data-testid="isolation-help">
+            Proving will be slower: without cross-origin isolation there is no SharedArrayBuffer, so the prover runs
+            on one core. Serve this page with Cross-Origin-Opener-Policy: same-origin and
+            Cross-Origin-Embedder-Policy: require-corp to use every core.
           </p>
         )}
       </section>
@@ -146,7 +147,7 @@ export default function Home() {
 
       <section>
         <h2>2. Prove</h2>
-        <button disabled={busy || !elf || !prover.isolated} onClick={() => elf && prover.prove(elf, stdin())} data-testid="prove">
+        <button disabled={busy || !elf} onClick={() => elf && prover.prove(elf, stdin())} data-testid="prove">
           Prove
         </button>
         <button className="secondary" disabled={!busy} onClick={prover.cancel} data-testid="cancel">
@@ -191,7 +192,7 @@ export default function Home() {
         <input
           id="proof-upload"
           type="file"
-          disabled={busy || !elf || !prover.isolated}
+          disabled={busy || !elf}
           onChange={async (e) => {
             const file = e.target.files?.[0];
             if (file && elf) await prover.verify(await readFile(file), elf);

@@ -15,7 +15,9 @@ const publicDir = join(demo, 'public');
 
 rmSync(join(publicDir, 'sp1-wasm'), { recursive: true, force: true });
 cpSync(join(web, 'dist'), join(publicDir, 'sp1-wasm', 'dist'), { recursive: true });
-cpSync(join(web, 'pkg'), join(publicDir, 'sp1-wasm', 'pkg'), { recursive: true });
+for (const build of ['pkg', 'pkg-st']) {
+  cpSync(join(web, build), join(publicDir, 'sp1-wasm', build), { recursive: true });
+}
 mkdirSync(join(publicDir, 'guests'), { recursive: true });
 for (const guest of ['fibonacci', 'keccak', 'stats']) {
   execFileSync(cli, ['elf', '--guest', guest, '--out', join(publicDir, 'guests', `${guest}.elf`)]);
