@@ -11,6 +11,7 @@ INTEROP_TARGET_DIR ?= $(CURDIR)/tests/interop/target
 export CARGO_TARGET_DIR INTEROP_TARGET_DIR
 
 CLI := $(CARGO_TARGET_DIR)/release/sp1-wasm
+MUTANTS := $(CARGO_TARGET_DIR)/release/examples/mutants
 STOCK_CLI := $(INTEROP_TARGET_DIR)/release/sp1-wasm-interop
 WASM := $(CARGO_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_prover.wasm
 # The single-threaded build has other flags: its own target dir, so neither rebuilds the other.
@@ -23,7 +24,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 WASMTIME_PY_VERSION := 50.0.1
 
 .PHONY: setup setup-browser build prove prove-native wasm wasi web demo-build demo interop-build \
-	test test-native test-interop test-wasi test-browser bench bench-quick bench-trace clean
+	test test-native test-interop test-wasi test-browser bench bench-quick bench-memory bench-trace clean
 
 ## Toolchains and tools (idempotent): pinned nightly, stable for WASI, wasm-bindgen, wasmtime.
 setup:
@@ -39,8 +40,9 @@ setup-browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 	cd web && npm ci --no-audit --no-fund
 
+## The CLI, and the proof-mutation tool the soundness tests run (examples/mutants.rs).
 build: setup
-	cargo build --release
+	cargo build --release --bins --examples
 
 ## Prove the embedded default guest (fibonacci) in headless Chromium on all cores, through the
 ## web package, then verify the proof natively.
@@ -105,7 +107,7 @@ test-wasi: build wasi
 ## and the demo's UI, with proofs checked by the native CLI and stock sp1-sdk.
 test-browser: build web demo-build interop-build
 	cd web && npm run test:unit
-	cd web && SP1_WASM_CLI=$(CLI) SP1_STOCK_CLI=$(STOCK_CLI) npm run test:e2e
+	cd web && SP1_WASM_CLI=$(CLI) SP1_STOCK_CLI=$(STOCK_CLI) SP1_WASM_MUTANTS=$(MUTANTS) npm run test:e2e
 
 ## Benchmarks: native (baseline and -C target-cpu=native) vs headless Chromium, 1 vs all
 ## threads, 3 runs each; tables, plot and JSON in docs/benchmarks/.
@@ -116,6 +118,10 @@ bench: build web
 ## The smallest workload once, so the harness is exercised in CI (docs/benchmarks/quick.*).
 bench-quick: build web
 	cd web && node bench/run.mjs --cli $(CLI) --quick
+
+## The memory guard's calibration: peak wasm memory per shard size (docs/benchmarks/memory.md).
+bench-memory: build web
+	cd web && node bench/memory.mjs --cli $(CLI)
 
 ## A Chrome performance trace of one browser proof: build/trace.json.
 bench-trace: build web

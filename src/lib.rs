@@ -11,6 +11,7 @@ pub mod guests;
 pub mod memory;
 mod options;
 mod proof;
+mod proof_shape;
 mod progress;
 mod prove;
 mod prover;

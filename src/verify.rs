@@ -13,7 +13,7 @@ use sp1_stark::{
     CoreSC, MachineProof, MachineProver, ShardProof, StarkGenericConfig, Word,
 };
 
-use crate::{CoreProver, Error, Result, SP1ProofWithPublicValues, VerifyingKey, SP1_CIRCUIT_VERSION};
+use crate::{proof_shape, CoreProver, Error, Result, SP1ProofWithPublicValues, VerifyingKey, SP1_CIRCUIT_VERSION};
 
 type ShardPublicValues = PublicValues<Word<BabyBear>, BabyBear>;
 
@@ -27,6 +27,9 @@ impl CoreProver {
             )));
         }
         let shards = proof.core_shards()?;
+        for shard in shards {
+            proof_shape::check_shard_shape(self.prover.machine(), shard, vk)?;
+        }
         let last = shards.last().ok_or_else(|| fail("the proof has no shards"))?;
 
         // The public values must be what the program committed to: SHA-256 or Blake3 of them.

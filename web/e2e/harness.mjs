@@ -8,6 +8,7 @@ import { openPage } from '../scripts/browser.mjs';
 /** The native sp1-wasm CLI and stock sp1-sdk's interop binary, from the Makefile. */
 export const nativeCli = required('SP1_WASM_CLI');
 export const stockCli = required('SP1_STOCK_CLI');
+export const mutantsTool = required('SP1_WASM_MUTANTS');
 export const workDir = mkdtempSync(join(tmpdir(), 'sp1-wasm-e2e-'));
 export const GUESTS = ['fibonacci', 'keccak', 'stats'];
 
@@ -37,8 +38,8 @@ export function exportGuests() {
 }
 
 /** The e2e page, with the exported guests served at /guests/. */
-export function openTestPage({ isolated = true } = {}) {
-  return openPage({ isolated, mounts: { '/guests': workDir } });
+export function openTestPage({ isolated = true, chromiumArgs = [] } = {}) {
+  return openPage({ isolated, mounts: { '/guests': workDir }, chromiumArgs });
 }
 
 export function saveBytes(name, bytes) {
