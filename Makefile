@@ -22,9 +22,12 @@ PROOF ?= proof.bin
 # wasm-bindgen's CLI must be the version of the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 WASMTIME_PY_VERSION := 50.0.1
+CARGO_FUZZ_VERSION := 0.13.2
+# Seconds per fuzz target in `make test`; `make fuzz FUZZ_SECONDS=3600` for a long run.
+FUZZ_SECONDS ?= 60
 
 .PHONY: setup setup-browser build prove prove-native wasm wasi web demo-build demo interop-build \
-	test test-native test-interop test-wasi test-browser bench bench-quick bench-memory bench-trace clean
+	test test-native test-interop test-wasi test-browser fuzz bench bench-quick bench-memory bench-trace clean
 
 ## Toolchains and tools (idempotent): pinned nightly, stable for WASI, wasm-bindgen, wasmtime.
 setup:
@@ -34,6 +37,8 @@ setup:
 	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
 		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 	@python3 -c 'import wasmtime' 2>/dev/null || python3 -m pip install -q wasmtime==$(WASMTIME_PY_VERSION)
+	@cargo fuzz --version 2>/dev/null | grep -q "$(CARGO_FUZZ_VERSION)" || \
+		cargo install cargo-fuzz --locked --version $(CARGO_FUZZ_VERSION)
 
 ## Debian's Chromium for the browser tests, and the web package's npm dependencies.
 setup-browser:
@@ -90,9 +95,9 @@ interop-build: setup
 	cd tests/interop && CARGO_TARGET_DIR=$(INTEROP_TARGET_DIR) cargo build --release --keep-going || true
 	cd tests/interop && CARGO_TARGET_DIR=$(INTEROP_TARGET_DIR) DOCS_RS=1 cargo build --release
 
-## Every test: native, interop with stock sp1-sdk, WASI, headless Chromium, and the benchmark
-## harness on its smallest workload.
-test: test-native test-interop test-wasi test-browser bench-quick
+## Every test: native, interop with stock sp1-sdk, WASI, headless Chromium, a bounded fuzzing
+## run, and the benchmark harness on its smallest workload.
+test: test-native test-interop test-wasi test-browser fuzz bench-quick
 
 test-native: build
 	cargo test --release --workspace
@@ -108,6 +113,10 @@ test-wasi: build wasi
 test-browser: build web demo-build interop-build
 	cd web && npm run test:unit
 	cd web && SP1_WASM_CLI=$(CLI) SP1_STOCK_CLI=$(STOCK_CLI) SP1_WASM_MUTANTS=$(MUTANTS) npm run test:e2e
+
+## Each cargo-fuzz target (tests/fuzz) for FUZZ_SECONDS, seeded by the CLI; see docs/fuzzing.md.
+fuzz: build
+	tests/fuzz/run.sh $(CLI) $(FUZZ_SECONDS) $(CARGO_TARGET_DIR)/fuzz-work
 
 ## Benchmarks: native (baseline and -C target-cpu=native) vs headless Chromium, 1 vs all
 ## threads, 3 runs each; tables, plot and JSON in docs/benchmarks/.

@@ -20,9 +20,16 @@ impl VerifyingKey {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
-        decode_bincode(bytes)
-            .map(Self)
-            .map_err(|e| Error::InvalidVerifyingKey(format!("not an SP1 verifying key: {e}")))
+        let vk: StarkVerifyingKey<CoreSC> = decode_bincode(bytes)
+            .map_err(|e| Error::InvalidVerifyingKey(format!("not an SP1 verifying key: {e}")))?;
+        // Hashing and verifying take each domain's generator, which does not exist past
+        // BabyBear's two-adicity (they would panic). Found by fuzzing (tests/fuzz).
+        if vk.chip_information.iter().any(|(_, domain, _)| domain.log_n > BabyBear::TWO_ADICITY) {
+            return Err(Error::InvalidVerifyingKey(
+                "a preprocessed trace is larger than BabyBear's two-adic subgroup".into(),
+            ));
+        }
+        Ok(Self(vk))
     }
 
     /// The key's Poseidon2 digest, as stock `HashableKey::hash_babybear` (sp1-prover

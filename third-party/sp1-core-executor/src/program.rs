@@ -61,7 +61,7 @@ impl Program {
         let elf = Elf::decode(input)?;
 
         // Transpile the RV32IM instructions.
-        let instructions = transpile(&elf.instructions);
+        let instructions = transpile(&elf.instructions)?;
 
         // Return the program.
         Ok(Program {

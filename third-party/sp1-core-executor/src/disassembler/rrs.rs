@@ -362,16 +362,17 @@ impl InstructionProcessor for InstructionTranspiler {
 
 /// Transpile the [`Instruction`]s from the 32-bit encoded instructions.
 ///
-/// # Panics
+/// # Errors
 ///
 /// This function will return an error if the [`Instruction`] cannot be processed.
-#[must_use]
-pub(crate) fn transpile(instructions_u32: &[u32]) -> Vec<Instruction> {
+pub(crate) fn transpile(instructions_u32: &[u32]) -> eyre::Result<Vec<Instruction>> {
     let mut instructions = Vec::new();
     let mut transpiler = InstructionTranspiler;
     for instruction_u32 in instructions_u32 {
-        let instruction = process_instruction(&mut transpiler, *instruction_u32).unwrap();
+        let instruction = process_instruction(&mut transpiler, *instruction_u32).ok_or_else(
+            || eyre::eyre!("0x{instruction_u32:08x} is not an RV32IM instruction"),
+        )?;
         instructions.push(instruction);
     }
-    instructions
+    Ok(instructions)
 }

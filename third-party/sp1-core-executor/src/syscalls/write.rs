@@ -46,7 +46,7 @@ impl Syscall for WriteSyscall {
         let bytes = (0..nbytes).map(|i| rt.byte(write_buf + i)).collect::<Vec<u8>>();
         let slice = bytes.as_slice();
         if fd == 1 {
-            let s = core::str::from_utf8(slice).unwrap();
+            let s = &String::from_utf8_lossy(slice);
             match parse_cycle_tracker_command(s) {
                 Some(command) => handle_cycle_tracker_command(rt, command),
                 None => {
@@ -74,7 +74,7 @@ impl Syscall for WriteSyscall {
                 }
             }
         } else if fd == 2 {
-            let s = core::str::from_utf8(slice).unwrap();
+            let s = &String::from_utf8_lossy(slice);
             let flush_s = update_io_buf(rt, fd, s);
             if !flush_s.is_empty() {
                 match rt.io_options.stderr {
