@@ -2,17 +2,14 @@
 //! checks in wasm: malformed programs, stdin, proofs, keys and options, guests that panic or run
 //! too long, and proofs estimated not to fit the memory limit. None panics.
 
-use std::sync::OnceLock;
+mod common;
 
+use common::prover;
 use sp1_wasm::{
-    guests::Guest, stdin_from_chunks, CoreProver, ErrorCode, ProveOptions, SP1ProofWithPublicValues,
+    guests::Guest, stdin_from_chunks, ErrorCode, ProveOptions, SP1ProofWithPublicValues,
     SP1Stdin, VerifyingKey,
 };
 
-fn prover() -> &'static CoreProver {
-    static PROVER: OnceLock<CoreProver> = OnceLock::new();
-    PROVER.get_or_init(CoreProver::new)
-}
 
 fn fibonacci_stdin(n: u32) -> SP1Stdin {
     Guest::Fibonacci.stdin_from_json(&n.to_string()).unwrap()

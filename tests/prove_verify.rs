@@ -4,17 +4,16 @@
 
 use std::sync::OnceLock;
 
+mod common;
+
+use common::prover;
 use sha3::{Digest, Keccak256};
 use sp1_wasm::{
-    guests::Guest, CoreProver, ErrorCode, ProgramKeys, ProveOptions, SP1ProofWithPublicValues,
+    guests::Guest, ErrorCode, ProgramKeys, ProveOptions, SP1ProofWithPublicValues,
     SP1PublicValues, TracePadding,
 };
 use sp1_wasm_guest_types::{fibonacci, Dataset, KeccakOutput, Summary};
 
-fn prover() -> &'static CoreProver {
-    static PROVER: OnceLock<CoreProver> = OnceLock::new();
-    PROVER.get_or_init(CoreProver::new)
-}
 
 fn keys(guest: Guest) -> ProgramKeys {
     prover().setup(guest.elf()).expect("setup of a bundled guest")

@@ -117,6 +117,7 @@ test('a proof estimated not to fit is refused up front, or fitted to a smaller s
 });
 
 test('running out of memory mid-proof is a typed error, and the next call gets a fresh instance', async () => {
+  const errorsBefore = session.errors.length;
   const outcome = await session.page.evaluate(async (limit) => {
     const prover = await window.sp1.createProver({ threads: 2, maxMemoryBytes: limit });
     const started = performance.now();
@@ -130,6 +131,9 @@ test('running out of memory mid-proof is a typed error, and the next call gets a
   }, 512 * 2 ** 20);
   assert.equal(outcome.crash?.code, 'OUT_OF_MEMORY', JSON.stringify(outcome.crash));
   assert.equal(outcome.next, '140000006d1a0000');
+  // The trap itself surfaces as the dying worker's uncaught error: expected here, nowhere else.
+  const trapErrors = session.errors.splice(errorsBefore);
+  assert.ok(trapErrors.every((e) => /unreachable/.test(e.message) && /rust_oom/.test(e.stack)), String(trapErrors));
   console.log(`out of memory reported in ${outcome.crash.ms.toFixed(0)} ms: ${outcome.crash.message}`);
 });
 

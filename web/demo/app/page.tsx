@@ -129,7 +129,7 @@ export default function Home() {
           </div>
           <div>
             <label htmlFor="threads">Threads</label>
-            <input id="threads" type="number" min={1} max={64} value={threads} onChange={(e) => setThreads(Number(e.target.value))} />
+            <input id="threads" type="number" min={1} max={64} value={threads} disabled={prover.isolated === false} onChange={(e) => setThreads(Number(e.target.value))} />
           </div>
         </div>
         {program.kind === 'guest' ? (
@@ -169,7 +169,7 @@ export default function Home() {
           <h2>3. Result</h2>
           <dl>
             <dt>Cycles</dt><dd data-testid="cycles">{prover.proof.cycles}</dd>
-            <dt>Proving time</dt><dd>{(prover.proof.provingMs / 1000).toFixed(1)} s on {prover.proof.threads} threads</dd>
+            <dt>Proving time</dt><dd>{(prover.proof.provingMs / 1000).toFixed(1)} s on {prover.proof.threads} {prover.proof.threads === 1 ? 'thread' : 'threads'}</dd>
             <dt>Peak wasm memory</dt><dd>{(prover.proof.memoryBytes / 2 ** 20).toFixed(0)} MiB</dd>
             <dt>Public values</dt><dd data-testid="public-values">0x{prover.proof.publicValuesHex}</dd>
             <dt>Verifying key hash</dt><dd data-testid="vk-hash">{prover.proof.vkHash}</dd>
