@@ -65,6 +65,8 @@ function summarize(samples) {
     proveSpreadMs: [Math.min(...prove), Math.max(...prove)],
     verifyMs: median(pick('verifyMs')),
     memoryMiB: Math.max(...pick('memoryMiB')),
+    // Browser runs only: measureUserAgentSpecificMemory, where the browser has it.
+    userAgentMemoryMiB: samples[0].userAgentMemoryMiB == null ? null : Math.max(...pick('userAgentMemoryMiB')),
     phasesMs: Object.fromEntries(Object.entries(phases).map(([phase, ms]) => [phase, median(ms)])),
   };
 }
@@ -113,8 +115,19 @@ async function browser(session, workload, threads) {
           start = performance.now();
           await prover.verify(proof.proof, key.vk);
           const verifyMs = performance.now() - start;
+          // The page's and its workers' memory as Chromium accounts it (wasm memory included),
+          // before the worker goes; only on cross-origin isolated pages.
+          const userAgentMemory = await performance.measureUserAgentSpecificMemory?.().catch(() => null);
           prover.terminate();
-          return { cycles: proof.cycles, setupMs, proveMs: last.elapsedMs, verifyMs, phasesMs, memoryMiB: proof.memoryBytes / 2 ** 20 };
+          return {
+            cycles: proof.cycles,
+            setupMs,
+            proveMs: last.elapsedMs,
+            verifyMs,
+            phasesMs,
+            memoryMiB: proof.memoryBytes / 2 ** 20,
+            userAgentMemoryMiB: userAgentMemory ? userAgentMemory.bytes / 2 ** 20 : null,
+          };
         },
         { guest: workload.guest, input: workload.input, threads },
       ),
@@ -124,7 +137,12 @@ async function browser(session, workload, threads) {
 }
 
 const results = [];
-const session = await openPage({ mounts: { '/guests': work } });
+// Eager memory measurement: otherwise measureUserAgentSpecificMemory waits for a garbage
+// collection, up to 20 s.
+const session = await openPage({
+  mounts: { '/guests': work },
+  chromiumArgs: ['--enable-blink-features=ForceEagerMeasureMemory'],
+});
 const browserVersion = session.browser.version();
 try {
   for (const workload of workloads) {
@@ -202,14 +220,15 @@ function markdown(machine, results, ratios) {
     `Median of ${machine.runsPerCell} run(s) per cell, [min, max] in brackets; compact trace padding, 2^19 cycles per shard.`,
     `native: the CLI as built by \`make build\` (x86-64 baseline); native-cpu: built with \`-C target-cpu=native\`; browser: headless Chromium, this package.`,
     '',
-    '| workload | cycles | target | threads | setup s | prove s | verify s | peak memory MiB |',
-    '|---|---|---|---|---|---|---|---|',
+    '| workload | cycles | target | threads | setup s | prove s | verify s | peak memory MiB | user-agent memory MiB |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.workload} | ${r.cycles} | ${r.target} | ${r.threads} | ${seconds(r.setupMs)} | ${seconds(r.proveMs)} [${r.proveSpreadMs.map(seconds).join(', ')}] | ${seconds(r.verifyMs)} | ${r.memoryMiB.toFixed(0)} |`,
+        `| ${r.workload} | ${r.cycles} | ${r.target} | ${r.threads} | ${seconds(r.setupMs)} | ${seconds(r.proveMs)} [${r.proveSpreadMs.map(seconds).join(', ')}] | ${seconds(r.verifyMs)} | ${r.memoryMiB.toFixed(0)} | ${r.userAgentMemoryMiB?.toFixed(0) ?? ''} |`,
     ),
     '',
-    'Peak memory: native peak RSS of the whole process; browser: the wasm memory at its peak.',
+    'Peak memory: native peak RSS of the whole process; browser: the wasm memory at its peak. User-agent',
+    'memory: `performance.measureUserAgentSpecificMemory()` after the proof, the page and all its workers.',
     '',
     '## Phases (median seconds)',
     '',
