@@ -111,11 +111,11 @@ fn out_of_range_options_are_invalid() {
 
 #[test]
 fn a_proof_over_the_memory_limit_is_refused_before_proving_or_fitted() {
-    const GIB: u64 = 1 << 30;
+    const LIMIT: u64 = 1536 << 20;
     let cycles = 76_783; // fibonacci(6000)
     let limited = |log2_shard_size| ProveOptions {
         log2_shard_size,
-        memory_limit_bytes: Some(GIB),
+        memory_limit_bytes: Some(LIMIT),
         ..ProveOptions::default()
     };
     let refused = limited(Some(17)).fitted_log2_shard_size(cycles).unwrap_err();
@@ -124,7 +124,7 @@ fn a_proof_over_the_memory_limit_is_refused_before_proving_or_fitted() {
     assert_eq!(limited(None).fitted_log2_shard_size(cycles).unwrap(), 16);
     assert_eq!(limited(Some(16)).fitted_log2_shard_size(cycles).unwrap(), 16);
 
-    let tiny = ProveOptions { memory_limit_bytes: Some(GIB / 4), ..ProveOptions::default() };
+    let tiny = ProveOptions { memory_limit_bytes: Some(LIMIT / 4), ..ProveOptions::default() };
     let error = tiny.fitted_log2_shard_size(cycles).unwrap_err();
     assert!(error.to_string().contains("no shard size fits"), "{error}");
     // Without a limit, the requested size or the default.
