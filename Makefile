@@ -68,7 +68,7 @@ prove-native: build
 wasm: setup
 	cargo build --release --target wasm32-unknown-unknown -p sp1-wasm-prover --lib -Z build-std=panic_abort,std
 	wasm-bindgen --target web --out-dir web/pkg $(WASM)
-	RUSTFLAGS="-C target-feature=-atomics" cargo build --release --target wasm32-unknown-unknown \
+	RUSTFLAGS="-C target-feature=-atomics,+simd128 -C no-vectorize-loops -C no-vectorize-slp" cargo build --release --target wasm32-unknown-unknown \
 		-p sp1-wasm-prover --lib --target-dir $(WASM_ST_TARGET_DIR)
 	wasm-bindgen --target web --out-dir web/pkg-st $(WASM_ST)
 

@@ -1,11 +1,17 @@
 //! `sp1-wasm`: execute, key, prove and verify SP1 programs natively, through the same library
 //! code the browser build runs.
 
-use std::{io::Write, path::PathBuf, process::ExitCode, time::Instant};
+mod span_timings;
+
+use std::{collections::BTreeMap, io::Write, path::PathBuf, process::ExitCode, time::Instant};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use span_timings::{SpanTimings, SpanTotals};
+use tracing_subscriber::{
+    filter::LevelFilter, layer::SubscriberExt, util::SubscriberInitExt, EnvFilter, Layer,
+};
 use sp1_wasm::{
-    guests::Guest, stdin_from_chunks, CoreProver, Progress, ProveOptions, SP1ProofWithPublicValues,
+    guests::Guest, stdin_from_chunks, CoreProver, Phase, Progress, ProveOptions, SP1ProofWithPublicValues,
     SP1Stdin, TracePadding, VerifyingKey,
 };
 
@@ -157,14 +163,21 @@ impl StdinArgs {
 }
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "warn".into()),
+    let command = Cli::parse().command;
+    // `prove --json` reports the prover's spans (down to debug: the steps of opening a shard),
+    // whatever RUST_LOG lets the log print.
+    let span_timings = matches!(command, Command::Prove { json: true, .. })
+        .then(SpanTimings::on_this_thread);
+    let totals = span_timings.as_ref().map(SpanTimings::totals);
+    tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_filter(
+                EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
+            ),
         )
-        .with_writer(std::io::stderr)
+        .with(span_timings.with_filter(LevelFilter::DEBUG))
         .init();
-    match run(Cli::parse().command) {
+    match run(command, totals) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             match error.downcast_ref::<sp1_wasm::Error>() {
@@ -176,7 +189,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> anyhow::Result<()> {
+fn run(command: Command, span_totals: Option<SpanTotals>) -> anyhow::Result<()> {
     let prover = CoreProver::new();
     match command {
         Command::Execute { program, stdin, max_cycles } => {
@@ -207,10 +220,15 @@ fn run(command: Command) -> anyhow::Result<()> {
             let setup_ms = start.elapsed().as_secs_f64() * 1e3;
             println!("vkey hash: {}", keys.vk.bytes32());
             let mut phases = PhaseTimes::default();
+            // Only the proof's own spans, not key generation's.
+            if let Some(totals) = &span_totals {
+                totals.take();
+            }
             let output = prover.prove(&keys, &stdin, &options, &mut |progress| {
                 phases.record(&progress);
                 print_progress(progress);
             })?;
+            let proof_spans = span_totals.as_ref().map(SpanTotals::take);
             eprintln!();
             let bytes = output.proof.to_bytes();
             std::fs::write(&out, &bytes)?;
@@ -227,6 +245,8 @@ fn run(command: Command) -> anyhow::Result<()> {
                     "proveMs": phases.total_ms(),
                     "verifyMs": start.elapsed().as_secs_f64() * 1e3,
                     "phasesMs": phases.by_phase,
+                    "shardPhasesMs": phases.by_shard,
+                    "spans": proof_spans,
                 });
                 println!("{report}");
             }
@@ -264,18 +284,22 @@ fn print_public_values(program: &Program, values: &sp1_wasm::SP1PublicValues) ->
 }
 
 /// Wall time per proving phase, from the progress stream: each event closes the time since the
-/// previous one, which belonged to the previous event's phase.
+/// previous one, which belonged to the previous event's phase. In total, and per shard.
 #[derive(Default)]
 struct PhaseTimes {
-    by_phase: std::collections::BTreeMap<String, f64>,
+    by_phase: BTreeMap<Phase, f64>,
+    by_shard: BTreeMap<usize, BTreeMap<Phase, f64>>,
     last: Option<Progress>,
 }
 
 impl PhaseTimes {
     fn record(&mut self, progress: &Progress) {
         if let Some(last) = self.last {
-            *self.by_phase.entry(format!("{:?}", last.phase)).or_default() +=
-                progress.elapsed_ms - last.elapsed_ms;
+            let ms = progress.elapsed_ms - last.elapsed_ms;
+            *self.by_phase.entry(last.phase).or_default() += ms;
+            if last.shard > 0 {
+                *self.by_shard.entry(last.shard).or_default().entry(last.phase).or_default() += ms;
+            }
         }
         self.last = Some(*progress);
     }

@@ -4,7 +4,7 @@ use serde::Serialize;
 use sp1_core_machine::utils::ShardPhase;
 
 /// What a proof is doing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Phase {
     /// A first, fast run of the program: its cycle count, and bad input caught before proving.

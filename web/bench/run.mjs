@@ -26,8 +26,18 @@ const cli = resolve(args.cli);
 const runs = args.quick ? 1 : Number(args.runs);
 const N = availableParallelism();
 const threadCounts = [...new Set([1, N])];
-/** Proving phases as the progress events name them (the CLI prints the Rust names). */
-const PHASES = ['execute', 'checkpoint', 'generateTraces', 'commit', 'open'];
+/** Proving phases as the progress events name them. */
+const PROGRESS_PHASES = ['execute', 'checkpoint', 'generateTraces', 'commit', 'open'];
+/**
+ * The steps of `open` (stock sp1-stark's debug spans on the proving thread), which the table and
+ * plot show in its place; what the spans do not cover stays as `open (rest)`.
+ */
+const OPEN_STEPS = {
+  permutation: ['generate permutation traces', 'flatten permutation traces and collect domains', 'commit to permutation traces'],
+  quotient: ['compute quotient values', 'commit to quotient traces'],
+  fri: ['open multi batches'],
+};
+const PHASES = ['execute', 'checkpoint', 'generateTraces', 'commit', ...Object.keys(OPEN_STEPS), 'open (rest)'];
 
 /** Workloads by guest input; the fibonacci inputs give about 100k, 1M and 4M cycles. */
 const ALL_WORKLOADS = [
@@ -50,13 +60,27 @@ function median(values) {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
+/** A sample's time per phase of PHASES: progress phases, with `open` split by its spans. */
+function phaseBreakdown({ phasesMs, spansMs }) {
+  const phases = Object.fromEntries(PROGRESS_PHASES.map((phase) => [phase, phasesMs[phase] ?? 0]));
+  let rest = phases.open;
+  delete phases.open;
+  for (const [step, spans] of Object.entries(OPEN_STEPS)) {
+    phases[step] = spans.reduce((sum, span) => sum + (spansMs[span] ?? 0), 0);
+    rest -= phases[step];
+  }
+  phases['open (rest)'] = Math.max(rest, 0);
+  return phases;
+}
+
 function summarize(samples) {
   const pick = (key) => samples.map((s) => s[key]);
   const prove = pick('proveMs');
   const phases = {};
   for (const sample of samples) {
-    for (const [phase, ms] of Object.entries(sample.phasesMs)) (phases[phase] ??= []).push(ms);
+    for (const [phase, ms] of Object.entries(phaseBreakdown(sample))) (phases[phase] ??= []).push(ms);
   }
+  const medianRun = samples.find((s) => s.proveMs === median(prove));
   return {
     cycles: samples[0].cycles,
     runs: samples.length,
@@ -68,6 +92,9 @@ function summarize(samples) {
     // Browser runs only: measureUserAgentSpecificMemory, where the browser has it.
     userAgentMemoryMiB: samples[0].userAgentMemoryMiB == null ? null : Math.max(...pick('userAgentMemoryMiB')),
     phasesMs: Object.fromEntries(Object.entries(phases).map(([phase, ms]) => [phase, median(ms)])),
+    // Per shard, from the median run: { shard: { generateTraces, commit, open } }.
+    shardPhasesMs: medianRun.shardPhasesMs,
+    spansMs: medianRun.spansMs,
   };
 }
 
@@ -88,7 +115,8 @@ function nativeRun(binary, workload, threads) {
   );
   const report = JSON.parse(execFileSync('tail', ['-n', '1', stdout], { encoding: 'utf8' }));
   const rss = Number(stderr.match(/maxrss_kb=(\d+)/)?.[1] ?? 0);
-  return { ...report, memoryMiB: rss / 1024 };
+  const spansMs = Object.fromEntries(Object.entries(report.spans).map(([name, span]) => [name, span.totalMs]));
+  return { ...report, spansMs, memoryMiB: rss / 1024 };
 }
 
 async function browser(session, workload, threads) {
@@ -97,21 +125,32 @@ async function browser(session, workload, threads) {
     samples.push(
       await session.page.evaluate(
         async ({ guest, input, threads }) => {
-          const prover = await window.sp1.createProver({ threads });
+          // Debug spans: the steps of opening a shard, as the native CLI reports them.
+          const prover = await window.sp1.createProver({ threads, tracing: 'debug' });
           const elf = new Uint8Array(await (await fetch(`/guests/${guest}.elf`)).arrayBuffer());
           // Warm the pool: its first moments do not scale.
           await prover.execute(elf, { guest, input: guest === 'fibonacci' ? 10 : { data: [1], rounds: 1 } });
           let start = performance.now();
           const key = await prover.setup(elf);
           const setupMs = performance.now() - start;
+          await prover.spans(); // only the proof's own spans from here
           const phasesMs = {};
+          const shardPhasesMs = {};
           let last = null;
           const proof = await prover.prove(key, { guest, input }, {
             onProgress: (p) => {
-              if (last) phasesMs[last.phase] = (phasesMs[last.phase] ?? 0) + (p.elapsedMs - last.elapsedMs);
+              if (last) {
+                const ms = p.elapsedMs - last.elapsedMs;
+                phasesMs[last.phase] = (phasesMs[last.phase] ?? 0) + ms;
+                if (last.shard > 0) {
+                  const shard = (shardPhasesMs[last.shard] ??= {});
+                  shard[last.phase] = (shard[last.phase] ?? 0) + ms;
+                }
+              }
               last = p;
             },
           });
+          const spansMs = Object.fromEntries((await prover.spans()).map((span) => [span.name, span.totalMs]));
           start = performance.now();
           await prover.verify(proof.proof, key.vk);
           const verifyMs = performance.now() - start;
@@ -125,6 +164,8 @@ async function browser(session, workload, threads) {
             proveMs: last.elapsedMs,
             verifyMs,
             phasesMs,
+            shardPhasesMs,
+            spansMs,
             memoryMiB: proof.memoryBytes / 2 ** 20,
             userAgentMemoryMiB: userAgentMemory ? userAgentMemory.bytes / 2 ** 20 : null,
           };
@@ -235,8 +276,24 @@ function markdown(machine, results, ratios) {
     '| workload | target | threads | ' + PHASES.join(' | ') + ' |',
     '|---|---|---|' + PHASES.map(() => '---').join('|') + '|',
     ...results.map(
-      (r) => `| ${r.workload} | ${r.target} | ${r.threads} | ` + PHASES.map((p) => seconds(phaseMs(r, p))).join(' | ') + ' |',
+      (r) => `| ${r.workload} | ${r.target} | ${r.threads} | ` + PHASES.map((p) => seconds(r.phasesMs[p])).join(' | ') + ' |',
     ),
+    '`permutation`, `quotient` and `fri` are the steps of opening a shard, from the prover\'s spans',
+    '(stock sp1-stark\'s, natively through a tracing layer, in the browser as performance measures);',
+    '`open (rest)` is what they leave of the open phase.',
+    '',
+    `## Per shard at ${machine.cores} threads (median run, seconds)`,
+    '',
+    '| workload | target | shard | generateTraces | commit | open |',
+    '|---|---|---|---|---|---|',
+    ...results
+      .filter((r) => r.threads === machine.cores)
+      .flatMap((r) =>
+        Object.entries(r.shardPhasesMs).map(
+          ([shard, ms]) =>
+            `| ${r.workload} | ${r.target} | ${shard} | ${seconds(ms.generateTraces ?? 0)} | ${seconds(ms.commit ?? 0)} | ${seconds(ms.open ?? 0)} |`,
+        ),
+      ),
     '',
     '## Ratios',
     '',
@@ -253,21 +310,17 @@ function markdown(machine, results, ratios) {
   return lines.join('\n');
 }
 
-function phaseMs(result, phase) {
-  const rustName = phase[0].toUpperCase() + phase.slice(1);
-  return result.phasesMs[phase] ?? result.phasesMs[rustName] ?? 0;
-}
 
 /** Stacked bars of prove time by phase, one per workload x target x threads. */
 function plot(results) {
-  const colors = ['#8da0cb', '#66c2a5', '#fc8d62', '#e78ac3', '#a6d854'];
-  const barHeight = 22, gap = 6, left = 300, width = 900;
+  const colors = ['#8da0cb', '#66c2a5', '#fc8d62', '#e78ac3', '#a6d854', '#ffd92f', '#e5c494', '#b3b3b3'];
+  const barHeight = 22, gap = 6, left = 300, width = 1000;
   const maxMs = Math.max(...results.map((r) => r.proveMs));
   const rows = results.map((r, i) => {
     const y = 40 + i * (barHeight + gap);
     let x = left;
     const segments = PHASES.map((phase, p) => {
-      const w = (phaseMs(r, phase) / maxMs) * (width - left - 80);
+      const w = (r.phasesMs[phase] / maxMs) * (width - left - 80);
       const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="${colors[p]}"/>`;
       x += w;
       return rect;
@@ -276,7 +329,7 @@ function plot(results) {
       `<text x="${(x + 6).toFixed(1)}" y="${y + 15}">${(r.proveMs / 1000).toFixed(1)} s</text>`;
   });
   const height = 60 + results.length * (barHeight + gap) + 30;
-  const legend = PHASES.map((p, i) => `<rect x="${left + i * 120}" y="${height - 30}" width="12" height="12" fill="${colors[i]}"/><text x="${left + i * 120 + 16}" y="${height - 20}">${p}</text>`).join('');
+  const legend = PHASES.map((p, i) => `<rect x="${20 + i * 120}" y="${height - 30}" width="12" height="12" fill="${colors[i]}"/><text x="${20 + i * 120 + 16}" y="${height - 20}">${p}</text>`).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">` +
     `<rect width="100%" height="100%" fill="white"/><text x="10" y="22" font-size="15">Prove time by phase (median)</text>${rows.join('')}${legend}</svg>\n`;
 }

@@ -187,8 +187,11 @@ impl Field for BabyBear {
         target_feature = "avx512f"
     ))]
     type Packing = crate::PackedBabyBearAVX512;
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    type Packing = crate::PackedBabyBearWasmSimd128;
     #[cfg(not(any(
         all(target_arch = "aarch64", target_feature = "neon"),
+        all(target_arch = "wasm32", target_feature = "simd128"),
         all(
             target_arch = "x86_64",
             target_feature = "avx2",

@@ -24,6 +24,11 @@ mod aarch64_neon;
 #[cfg(all(target_arch = "aarch64", target_feature = "neon"))]
 pub use aarch64_neon::*;
 
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod wasm32_simd128;
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+pub use wasm32_simd128::*;
+
 #[cfg(all(target_arch = "x86_64", target_feature = "avx2"))]
 mod x86_64_avx2;
 #[cfg(all(target_arch = "x86_64", target_feature = "avx2"))]

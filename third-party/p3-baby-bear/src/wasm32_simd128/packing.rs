@@ -1,0 +1,1062 @@
+use core::arch::wasm32::{self, v128};
+use core::iter::{Product, Sum};
+use core::mem::transmute;
+use core::ops::{Add, AddAssign, Div, Mul, MulAssign, Neg, Sub, SubAssign};
+
+use p3_field::{AbstractField, Field, PackedField, PackedValue};
+use rand::distributions::{Distribution, Standard};
+use rand::Rng;
+
+use crate::BabyBear;
+
+const WIDTH: usize = 4;
+const P: v128 = wasm32::u32x4(0x78000001, 0x78000001, 0x78000001, 0x78000001);
+// MU = P^-1 mod 2^32, the same 0x88000001 as `MONTY_MU` in `baby_bear.rs`.
+const MU: v128 = wasm32::u32x4(0x88000001, 0x88000001, 0x88000001, 0x88000001);
+
+/// Vectorized WebAssembly SIMD128 implementation of `BabyBear` arithmetic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(transparent)] // This needed to make `transmute`s safe.
+pub struct PackedBabyBearWasmSimd128(pub [BabyBear; WIDTH]);
+
+impl PackedBabyBearWasmSimd128 {
+    #[inline]
+    #[must_use]
+    /// Get an arch-specific vector representing the packed values.
+    fn to_vector(self) -> v128 {
+        unsafe {
+            // Safety: `BabyBear` is `repr(transparent)` so it can be transmuted to `u32`. It
+            // follows that `[BabyBear; WIDTH]` can be transmuted to `[u32; WIDTH]`, which can be
+            // transmuted to `v128` (16 bytes, lanes in memory order). Finally
+            // `PackedBabyBearWasmSimd128` is `repr(transparent)` so it can be transmuted to
+            // `[BabyBear; WIDTH]`. This is a by-value transmute: `v128` is 16-byte aligned while
+            // `Self` is only 4-byte aligned, so references must never be cast between the two.
+            transmute::<[BabyBear; WIDTH], v128>(self.0)
+        }
+    }
+
+    #[inline]
+    #[must_use]
+    /// Make a packed field vector from an arch-specific vector.
+    ///
+    /// SAFETY: The caller must ensure that each element of `vector` represents a valid `BabyBear`.
+    /// In particular, each element of vector must be in `0..P` (canonical form).
+    unsafe fn from_vector(vector: v128) -> Self {
+        // Safety: It is up to the user to ensure that elements of `vector` represent valid
+        // `BabyBear` values. We must only reason about memory representations. `v128` can be
+        // transmuted to `[u32; WIDTH]`, which can be transmuted to `[BabyBear; WIDTH]` (since
+        // `BabyBear` is `repr(transparent)`). Again by value, see `to_vector`.
+        Self(transmute::<v128, [BabyBear; WIDTH]>(vector))
+    }
+
+    /// Copy `value` to all positions in a packed vector. This is the same as
+    /// `From<BabyBear>::from`, but `const`.
+    #[inline]
+    #[must_use]
+    const fn broadcast(value: BabyBear) -> Self {
+        Self([value; WIDTH])
+    }
+}
+
+impl Add for PackedBabyBearWasmSimd128 {
+    type Output = Self;
+    #[inline]
+    fn add(self, rhs: Self) -> Self {
+        let lhs = self.to_vector();
+        let rhs = rhs.to_vector();
+        let res = add(lhs, rhs);
+        unsafe {
+            // Safety: `add` returns values in canonical form when given values in canonical form.
+            Self::from_vector(res)
+        }
+    }
+}
+
+impl Mul for PackedBabyBearWasmSimd128 {
+    type Output = Self;
+    #[inline]
+    fn mul(self, rhs: Self) -> Self {
+        let lhs = self.to_vector();
+        let rhs = rhs.to_vector();
+        let res = mul(lhs, rhs);
+        unsafe {
+            // Safety: `mul` returns values in canonical form when given values in canonical form.
+            Self::from_vector(res)
+        }
+    }
+}
+
+impl Neg for PackedBabyBearWasmSimd128 {
+    type Output = Self;
+    #[inline]
+    fn neg(self) -> Self {
+        let val = self.to_vector();
+        let res = neg(val);
+        unsafe {
+            // Safety: `neg` returns values in canonical form when given values in canonical form.
+            Self::from_vector(res)
+        }
+    }
+}
+
+impl Sub for PackedBabyBearWasmSimd128 {
+    type Output = Self;
+    #[inline]
+    fn sub(self, rhs: Self) -> Self {
+        let lhs = self.to_vector();
+        let rhs = rhs.to_vector();
+        let res = sub(lhs, rhs);
+        unsafe {
+            // Safety: `sub` returns values in canonical form when given values in canonical form.
+            Self::from_vector(res)
+        }
+    }
+}
+
+/// Add two vectors of Baby Bear field elements in canonical form.
+/// If the inputs are not in canonical form, the result is undefined.
+#[inline]
+#[must_use]
+fn add(lhs: v128, rhs: v128) -> v128 {
+    //   Let `t := lhs + rhs`. We want to return `t mod P`. Recall that `lhs` and `rhs` are in
+    // `0, ..., P - 1`, so `t` is in `0, ..., 2 P - 2 (< 2^32)`. It suffices to return `t` if
+    // `t < P` and `t - P` otherwise.
+    //   Let `u := (t - P) mod 2^32` and `r := unsigned_min(t, u)`.
+    //   If `t` is in `0, ..., P - 1`, then `u` is in `(P - 1 <) 2^32 - P, ..., 2^32 - 1` and
+    // `r = t`. Otherwise `t` is in `P, ..., 2 P - 2`, `u` is in `0, ..., P - 2 (< P)` and `r = u`.
+    // Hence, `r` is `t` if `t < P` and `t - P` otherwise, as desired.
+    let t = wasm32::i32x4_add(lhs, rhs);
+    let u = wasm32::i32x4_sub(t, P);
+    wasm32::u32x4_min(t, u)
+}
+
+// MONTGOMERY MULTIPLICATION
+//   This is the scalar `monty_reduce` in `baby_bear.rs`, lane by lane. SIMD128 has no
+// "high half of a 32 x 32-bit product" instruction, so the full 64-bit products are formed with
+// the widening `u64x2_extmul_{low,high}_u32x4` (lanes 0, 1 and lanes 2, 3 respectively).
+//
+// Constants: P = 2^31 - 2^27 + 1
+//            B = 2^32
+//            μ = P^-1 mod B
+// Input: 0 <= lhs, rhs < P
+// Output: 0 <= R < P such that R = lhs rhs B^-1 (mod P)
+// Algorithm:
+//   1. C := lhs rhs                        (exact, 0 <= C <= (P - 1)^2 < 2^62)
+//   2. Q := μ C mod B = lhs (μ rhs) mod B  (0 <= Q < B, only the low 32 bits are needed)
+//   3. D := (C - Q P) / B
+//   4. R := D if D >= 0, D + P otherwise
+//
+// The division in step 3 is exact: Q P = μ C P = C (mod B), so C and Q P have the same low 32
+// bits, and D = C B^-1 (mod P). Range: 0 <= C < P^2 < P B and 0 <= Q P < P B, so -P < D < P and
+// step 4 gives the canonical representative.
+//
+// On the vectors: C and Q P are at most 63 bits, so the 64-bit lanes hold them exactly. Their
+// difference, taken mod 2^64 (`i64x2_sub`), has low half 0 and high half D mod 2^32, so D is
+// just the odd 32-bit lanes. As in `sub`, step 4 is `unsigned_min(D, D + P)` mod 2^32: if D >= 0
+// then D < P <= D + P; if D < 0 then D mod 2^32 >= 2^32 - P + 1 > P > D + P >= 1. This is exactly
+// what the scalar `monty_reduce` computes (its `over` flag is D < 0), so results are bit-identical.
+
+/// `P` in every lane, hidden from the optimiser (see `monty_mul`); the load is from cache.
+#[inline(always)]
+fn opaque_p() -> v128 {
+    static P_LANES: v128 = P;
+    // Safety: a read of an initialised, aligned static.
+    unsafe { core::ptr::read_volatile(&P_LANES) }
+}
+
+/// Multiply by μ, mod 2^32. Split out so that `cube` can reuse it.
+#[inline]
+#[must_use]
+fn mulby_mu(val: v128) -> v128 {
+    wasm32::i32x4_mul(val, MU)
+}
+
+/// `lhs rhs B^-1 mod P`, in canonical form, given `mu_rhs = μ rhs mod 2^32`.
+/// The inputs must be in canonical form.
+#[inline]
+#[must_use]
+fn monty_mul(lhs: v128, rhs: v128, mu_rhs: v128) -> v128 {
+    // C = lhs rhs, full 64-bit products: lanes 0, 1 and lanes 2, 3.
+    let c_01 = wasm32::u64x2_extmul_low_u32x4(lhs, rhs);
+    let c_23 = wasm32::u64x2_extmul_high_u32x4(lhs, rhs);
+
+    // Q = μ C mod B = lhs (μ rhs) mod B.
+    let q = wasm32::i32x4_mul(lhs, mu_rhs);
+
+    // Q P, full 64-bit products. P is read through a volatile load: with a constant P, LLVM turns
+    // the widening multiplies into `i64x2.mul`, which engines emulate with several instructions.
+    let p = opaque_p();
+    let qp_01 = wasm32::u64x2_extmul_low_u32x4(q, p);
+    let qp_23 = wasm32::u64x2_extmul_high_u32x4(q, p);
+
+    // C - Q P, a multiple of B; its high halves (odd 32-bit lanes, little-endian) are D mod 2^32.
+    let d_01 = wasm32::i64x2_sub(c_01, qp_01);
+    let d_23 = wasm32::i64x2_sub(c_23, qp_23);
+    let d = wasm32::i32x4_shuffle::<1, 3, 5, 7>(d_01, d_23);
+
+    // Add P if D < 0 (unsigned min, see above).
+    wasm32::u32x4_min(d, wasm32::i32x4_add(d, P))
+}
+
+#[inline]
+#[must_use]
+fn mul(lhs: v128, rhs: v128) -> v128 {
+    monty_mul(lhs, rhs, mulby_mu(rhs))
+}
+
+#[inline]
+#[must_use]
+fn cube(val: v128) -> v128 {
+    // `μ val` is shared by both multiplications.
+    let mu_val = mulby_mu(val);
+    let val_2 = monty_mul(val, val, mu_val);
+    monty_mul(val_2, val, mu_val)
+}
+
+/// Negate a vector of Baby Bear field elements in canonical form.
+/// If the inputs are not in canonical form, the result is undefined.
+#[inline]
+#[must_use]
+fn neg(val: v128) -> v128 {
+    //   We want to return (-val) mod P. This is equivalent to returning `0` if `val = 0` and
+    // `P - val` otherwise, since `val` is in `0, ..., P - 1`.
+    //   Let `t := P - val` and let `is_zero := (-1) mod 2^32` if `val = 0` and `0` otherwise.
+    //   We return `r := t & ~is_zero`, which is `t` if `val > 0` and `0` otherwise, as desired.
+    let t = wasm32::i32x4_sub(P, val);
+    let is_zero = wasm32::i32x4_eq(val, wasm32::i32x4_splat(0));
+    wasm32::v128_andnot(t, is_zero)
+}
+
+/// Subtract vectors of Baby Bear field elements in canonical form.
+/// If the inputs are not in canonical form, the result is undefined.
+#[inline]
+#[must_use]
+fn sub(lhs: v128, rhs: v128) -> v128 {
+    //   Let `d := lhs - rhs`. We want to return `d mod P`.
+    //   Since `lhs` and `rhs` are both in `0, ..., P - 1`, `d` is in `-P + 1, ..., P - 1`. It
+    // suffices to return `d + P` if `d < 0` and `d` otherwise.
+    //   Let `t := d mod 2^32`, `u := (t + P) mod 2^32` and `r := unsigned_min(t, u)`.
+    //   If `d >= 0` then `t = d < P <= d + P = u`, so `r = t`. If `d < 0` then `t = 2^32 + d`
+    // is in `2^32 - P + 1, ..., 2^32 - 1 (> P)` and `u = d + P` is in `1, ..., P - 1`, so
+    // `r = d + P`, as desired.
+    let t = wasm32::i32x4_sub(lhs, rhs);
+    let u = wasm32::i32x4_add(t, P);
+    wasm32::u32x4_min(t, u)
+}
+
+impl From<BabyBear> for PackedBabyBearWasmSimd128 {
+    #[inline]
+    fn from(value: BabyBear) -> Self {
+        Self::broadcast(value)
+    }
+}
+
+impl Default for PackedBabyBearWasmSimd128 {
+    #[inline]
+    fn default() -> Self {
+        BabyBear::default().into()
+    }
+}
+
+impl AddAssign for PackedBabyBearWasmSimd128 {
+    #[inline]
+    fn add_assign(&mut self, rhs: Self) {
+        *self = *self + rhs;
+    }
+}
+
+impl MulAssign for PackedBabyBearWasmSimd128 {
+    #[inline]
+    fn mul_assign(&mut self, rhs: Self) {
+        *self = *self * rhs;
+    }
+}
+
+impl SubAssign for PackedBabyBearWasmSimd128 {
+    #[inline]
+    fn sub_assign(&mut self, rhs: Self) {
+        *self = *self - rhs;
+    }
+}
+
+impl Sum for PackedBabyBearWasmSimd128 {
+    #[inline]
+    fn sum<I>(iter: I) -> Self
+    where
+        I: Iterator<Item = Self>,
+    {
+        iter.reduce(|lhs, rhs| lhs + rhs).unwrap_or(Self::zero())
+    }
+}
+
+impl Product for PackedBabyBearWasmSimd128 {
+    #[inline]
+    fn product<I>(iter: I) -> Self
+    where
+        I: Iterator<Item = Self>,
+    {
+        iter.reduce(|lhs, rhs| lhs * rhs).unwrap_or(Self::one())
+    }
+}
+
+impl AbstractField for PackedBabyBearWasmSimd128 {
+    type F = BabyBear;
+
+    #[inline]
+    fn zero() -> Self {
+        BabyBear::zero().into()
+    }
+
+    #[inline]
+    fn one() -> Self {
+        BabyBear::one().into()
+    }
+
+    #[inline]
+    fn two() -> Self {
+        BabyBear::two().into()
+    }
+
+    #[inline]
+    fn neg_one() -> Self {
+        BabyBear::neg_one().into()
+    }
+
+    #[inline]
+    fn from_f(f: Self::F) -> Self {
+        f.into()
+    }
+
+    #[inline]
+    fn from_bool(b: bool) -> Self {
+        BabyBear::from_bool(b).into()
+    }
+    #[inline]
+    fn from_canonical_u8(n: u8) -> Self {
+        BabyBear::from_canonical_u8(n).into()
+    }
+    #[inline]
+    fn from_canonical_u16(n: u16) -> Self {
+        BabyBear::from_canonical_u16(n).into()
+    }
+    #[inline]
+    fn from_canonical_u32(n: u32) -> Self {
+        BabyBear::from_canonical_u32(n).into()
+    }
+    #[inline]
+    fn from_canonical_u64(n: u64) -> Self {
+        BabyBear::from_canonical_u64(n).into()
+    }
+    #[inline]
+    fn from_canonical_usize(n: usize) -> Self {
+        BabyBear::from_canonical_usize(n).into()
+    }
+
+    #[inline]
+    fn from_wrapped_u32(n: u32) -> Self {
+        BabyBear::from_wrapped_u32(n).into()
+    }
+    #[inline]
+    fn from_wrapped_u64(n: u64) -> Self {
+        BabyBear::from_wrapped_u64(n).into()
+    }
+
+    #[inline]
+    fn generator() -> Self {
+        BabyBear::generator().into()
+    }
+
+    #[inline]
+    fn cube(&self) -> Self {
+        let val = self.to_vector();
+        let res = cube(val);
+        unsafe {
+            // Safety: `cube` returns values in canonical form when given values in canonical form.
+            Self::from_vector(res)
+        }
+    }
+}
+
+impl Add<BabyBear> for PackedBabyBearWasmSimd128 {
+    type Output = Self;
+    #[inline]
+    fn add(self, rhs: BabyBear) -> Self {
+        self + Self::from(rhs)
+    }
+}
+
+impl Mul<BabyBear> for PackedBabyBearWasmSimd128 {
+    type Output = Self;
+    #[inline]
+    fn mul(self, rhs: BabyBear) -> Self {
+        self * Self::from(rhs)
+    }
+}
+
+impl Sub<BabyBear> for PackedBabyBearWasmSimd128 {
+    type Output = Self;
+    #[inline]
+    fn sub(self, rhs: BabyBear) -> Self {
+        self - Self::from(rhs)
+    }
+}
+
+impl AddAssign<BabyBear> for PackedBabyBearWasmSimd128 {
+    #[inline]
+    fn add_assign(&mut self, rhs: BabyBear) {
+        *self += Self::from(rhs)
+    }
+}
+
+impl MulAssign<BabyBear> for PackedBabyBearWasmSimd128 {
+    #[inline]
+    fn mul_assign(&mut self, rhs: BabyBear) {
+        *self *= Self::from(rhs)
+    }
+}
+
+impl SubAssign<BabyBear> for PackedBabyBearWasmSimd128 {
+    #[inline]
+    fn sub_assign(&mut self, rhs: BabyBear) {
+        *self -= Self::from(rhs)
+    }
+}
+
+impl Sum<BabyBear> for PackedBabyBearWasmSimd128 {
+    #[inline]
+    fn sum<I>(iter: I) -> Self
+    where
+        I: Iterator<Item = BabyBear>,
+    {
+        iter.sum::<BabyBear>().into()
+    }
+}
+
+impl Product<BabyBear> for PackedBabyBearWasmSimd128 {
+    #[inline]
+    fn product<I>(iter: I) -> Self
+    where
+        I: Iterator<Item = BabyBear>,
+    {
+        iter.product::<BabyBear>().into()
+    }
+}
+
+impl Div<BabyBear> for PackedBabyBearWasmSimd128 {
+    type Output = Self;
+    #[allow(clippy::suspicious_arithmetic_impl)]
+    #[inline]
+    fn div(self, rhs: BabyBear) -> Self {
+        self * rhs.inverse()
+    }
+}
+
+impl Add<PackedBabyBearWasmSimd128> for BabyBear {
+    type Output = PackedBabyBearWasmSimd128;
+    #[inline]
+    fn add(self, rhs: PackedBabyBearWasmSimd128) -> PackedBabyBearWasmSimd128 {
+        PackedBabyBearWasmSimd128::from(self) + rhs
+    }
+}
+
+impl Mul<PackedBabyBearWasmSimd128> for BabyBear {
+    type Output = PackedBabyBearWasmSimd128;
+    #[inline]
+    fn mul(self, rhs: PackedBabyBearWasmSimd128) -> PackedBabyBearWasmSimd128 {
+        PackedBabyBearWasmSimd128::from(self) * rhs
+    }
+}
+
+impl Sub<PackedBabyBearWasmSimd128> for BabyBear {
+    type Output = PackedBabyBearWasmSimd128;
+    #[inline]
+    fn sub(self, rhs: PackedBabyBearWasmSimd128) -> PackedBabyBearWasmSimd128 {
+        PackedBabyBearWasmSimd128::from(self) - rhs
+    }
+}
+
+impl Distribution<PackedBabyBearWasmSimd128> for Standard {
+    #[inline]
+    fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> PackedBabyBearWasmSimd128 {
+        PackedBabyBearWasmSimd128(rng.gen())
+    }
+}
+
+#[inline]
+#[must_use]
+fn interleave1(v0: v128, v1: v128) -> (v128, v128) {
+    // Transpose the 2x2 blocks of 32-bit lanes (NEON's `trn1`/`trn2` on `.4s`):
+    // ([a0, a1, a2, a3], [b0, b1, b2, b3]) -> ([a0, b0, a2, b2], [a1, b1, a3, b3]).
+    // Shuffle indices 0..4 pick from `v0`, 4..8 from `v1`.
+    (
+        wasm32::i32x4_shuffle::<0, 4, 2, 6>(v0, v1),
+        wasm32::i32x4_shuffle::<1, 5, 3, 7>(v0, v1),
+    )
+}
+
+#[inline]
+#[must_use]
+fn interleave2(v0: v128, v1: v128) -> (v128, v128) {
+    // Transpose the 2x2 blocks of 64-bit lanes (NEON's `trn1`/`trn2` on `.2d`):
+    // ([a0, a1, a2, a3], [b0, b1, b2, b3]) -> ([a0, a1, b0, b1], [a2, a3, b2, b3]).
+    (
+        wasm32::i32x4_shuffle::<0, 1, 4, 5>(v0, v1),
+        wasm32::i32x4_shuffle::<2, 3, 6, 7>(v0, v1),
+    )
+}
+
+unsafe impl PackedValue for PackedBabyBearWasmSimd128 {
+    type Value = BabyBear;
+    const WIDTH: usize = WIDTH;
+
+    #[inline]
+    fn from_slice(slice: &[BabyBear]) -> &Self {
+        assert_eq!(slice.len(), Self::WIDTH);
+        unsafe {
+            // Safety: `[BabyBear; WIDTH]` can be transmuted to `PackedBabyBearWasmSimd128` since
+            // the latter is `repr(transparent)`. They have the same alignment (4, not the 16 of
+            // `v128`), so the reference cast is safe too.
+            &*slice.as_ptr().cast()
+        }
+    }
+    #[inline]
+    fn from_slice_mut(slice: &mut [BabyBear]) -> &mut Self {
+        assert_eq!(slice.len(), Self::WIDTH);
+        unsafe {
+            // Safety: `[BabyBear; WIDTH]` can be transmuted to `PackedBabyBearWasmSimd128` since
+            // the latter is `repr(transparent)`. They have the same alignment (4, not the 16 of
+            // `v128`), so the reference cast is safe too.
+            &mut *slice.as_mut_ptr().cast()
+        }
+    }
+
+    /// Similar to `core:array::from_fn`.
+    #[inline]
+    fn from_fn<F: FnMut(usize) -> BabyBear>(f: F) -> Self {
+        let vals_arr: [_; WIDTH] = core::array::from_fn(f);
+        Self(vals_arr)
+    }
+
+    #[inline]
+    fn as_slice(&self) -> &[BabyBear] {
+        &self.0[..]
+    }
+    #[inline]
+    fn as_slice_mut(&mut self) -> &mut [BabyBear] {
+        &mut self.0[..]
+    }
+}
+
+unsafe impl PackedField for PackedBabyBearWasmSimd128 {
+    type Scalar = BabyBear;
+
+    #[inline]
+    fn interleave(&self, other: Self, block_len: usize) -> (Self, Self) {
+        let (v0, v1) = (self.to_vector(), other.to_vector());
+        let (res0, res1) = match block_len {
+            1 => interleave1(v0, v1),
+            2 => interleave2(v0, v1),
+            4 => (v0, v1),
+            _ => panic!("unsupported block_len"),
+        };
+        unsafe {
+            // Safety: all values are in canonical form (we haven't changed them).
+            (Self::from_vector(res0), Self::from_vector(res1))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type F = BabyBear;
+    type P = PackedBabyBearWasmSimd128;
+
+    fn array_from_canonical(vals: [u32; WIDTH]) -> [F; WIDTH] {
+        vals.map(F::from_canonical_u32)
+    }
+
+    fn packed_from_canonical(vals: [u32; WIDTH]) -> P {
+        PackedBabyBearWasmSimd128(array_from_canonical(vals))
+    }
+
+    #[test]
+    fn test_interleave_1() {
+        let vec0 = packed_from_canonical([1, 2, 3, 4]);
+        let vec1 = packed_from_canonical([5, 6, 7, 8]);
+
+        let expected0 = packed_from_canonical([1, 5, 3, 7]);
+        let expected1 = packed_from_canonical([2, 6, 4, 8]);
+
+        let (res0, res1) = vec0.interleave(vec1, 1);
+        assert_eq!(res0, expected0);
+        assert_eq!(res1, expected1);
+    }
+
+    #[test]
+    fn test_interleave_2() {
+        let vec0 = packed_from_canonical([1, 2, 3, 4]);
+        let vec1 = packed_from_canonical([5, 6, 7, 8]);
+
+        let expected0 = packed_from_canonical([1, 2, 5, 6]);
+        let expected1 = packed_from_canonical([3, 4, 7, 8]);
+
+        let (res0, res1) = vec0.interleave(vec1, 2);
+        assert_eq!(res0, expected0);
+        assert_eq!(res1, expected1);
+    }
+
+    #[test]
+    fn test_interleave_4() {
+        let vec0 = packed_from_canonical([1, 2, 3, 4]);
+        let vec1 = packed_from_canonical([5, 6, 7, 8]);
+
+        let (res0, res1) = vec0.interleave(vec1, 4);
+        assert_eq!(res0, vec0);
+        assert_eq!(res1, vec1);
+    }
+
+    #[test]
+    fn test_add_associative() {
+        let vec0 = packed_from_canonical([0x5379f3d7, 0x702b9db2, 0x6f54190a, 0x0fd40697]);
+        let vec1 = packed_from_canonical([0x4e1ce6a6, 0x07100ca0, 0x0f27d0e8, 0x6ab0f017]);
+        let vec2 = packed_from_canonical([0x3767261e, 0x46966e27, 0x25690f5a, 0x2ba2b5fa]);
+
+        let res0 = (vec0 + vec1) + vec2;
+        let res1 = vec0 + (vec1 + vec2);
+
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_add_commutative() {
+        let vec0 = packed_from_canonical([0x4431e0aa, 0x3f7cac53, 0x6c65b84f, 0x393370c6]);
+        let vec1 = packed_from_canonical([0x13f3646a, 0x17bab2b2, 0x154d5424, 0x58a5a24c]);
+
+        let res0 = vec0 + vec1;
+        let res1 = vec1 + vec0;
+
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_additive_identity_right() {
+        let vec = packed_from_canonical([0x37585a7d, 0x6f1de589, 0x41e1be7e, 0x712071b8]);
+        let res = vec + P::zero();
+        assert_eq!(res, vec);
+    }
+
+    #[test]
+    fn test_additive_identity_left() {
+        let vec = packed_from_canonical([0x2456f91e, 0x0783a205, 0x58826627, 0x1a5e3f16]);
+        let res = P::zero() + vec;
+        assert_eq!(res, vec);
+    }
+
+    #[test]
+    fn test_additive_inverse_add_neg() {
+        let vec = packed_from_canonical([0x28267ebf, 0x0b83d23e, 0x67a59e3d, 0x0ba2fb25]);
+        let neg_vec = -vec;
+        let res = vec + neg_vec;
+        assert_eq!(res, P::zero());
+    }
+
+    #[test]
+    fn test_additive_inverse_sub() {
+        let vec = packed_from_canonical([0x2f0a7c0e, 0x50163480, 0x12eac826, 0x2e52b121]);
+        let res = vec - vec;
+        assert_eq!(res, P::zero());
+    }
+
+    #[test]
+    fn test_sub_anticommutative() {
+        let vec0 = packed_from_canonical([0x0a715ea4, 0x17877e5e, 0x1a67e27c, 0x29e13b42]);
+        let vec1 = packed_from_canonical([0x4168263c, 0x3c9fc759, 0x435424e9, 0x5cac2afd]);
+
+        let res0 = vec0 - vec1;
+        let res1 = -(vec1 - vec0);
+
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_sub_zero() {
+        let vec = packed_from_canonical([0x10df1248, 0x65050015, 0x73151d8d, 0x443341a8]);
+        let res = vec - P::zero();
+        assert_eq!(res, vec);
+    }
+
+    #[test]
+    fn test_zero_sub() {
+        let vec = packed_from_canonical([0x1af0d41c, 0x3c1795f4, 0x54da13f5, 0x43cd3f94]);
+        let res0 = P::zero() - vec;
+        let res1 = -vec;
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_neg_own_inverse() {
+        let vec = packed_from_canonical([0x25335335, 0x32d48910, 0x74468a5f, 0x61906a18]);
+        let res = -(-vec);
+        assert_eq!(res, vec);
+    }
+
+    #[test]
+    fn test_sub_is_add_neg() {
+        let vec0 = packed_from_canonical([0x2ab6719a, 0x0991137e, 0x0e5c6bea, 0x1dbbb162]);
+        let vec1 = packed_from_canonical([0x26c7239d, 0x56a2318b, 0x1a839b59, 0x1ec6f977]);
+        let res0 = vec0 - vec1;
+        let res1 = vec0 + (-vec1);
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_mul_associative() {
+        let vec0 = packed_from_canonical([0x3b442fc7, 0x15b736fc, 0x5daa6c48, 0x4995dea0]);
+        let vec1 = packed_from_canonical([0x582918b6, 0x55b89326, 0x3b579856, 0x10769872]);
+        let vec2 = packed_from_canonical([0x6a7bbe26, 0x7139a20b, 0x280f42d5, 0x0efde6a8]);
+
+        let res0 = (vec0 * vec1) * vec2;
+        let res1 = vec0 * (vec1 * vec2);
+
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_mul_commutative() {
+        let vec0 = packed_from_canonical([0x18e2fe1a, 0x54cb2eed, 0x35662447, 0x5be20656]);
+        let vec1 = packed_from_canonical([0x7715ab49, 0x1937ec0d, 0x561c3def, 0x14f502f9]);
+
+        let res0 = vec0 * vec1;
+        let res1 = vec1 * vec0;
+
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_multiplicative_identity_right() {
+        let vec = packed_from_canonical([0x64628378, 0x345e3dc8, 0x766770eb, 0x21e5ad7c]);
+        let res = vec * P::one();
+        assert_eq!(res, vec);
+    }
+
+    #[test]
+    fn test_multiplicative_identity_left() {
+        let vec = packed_from_canonical([0x48910ae4, 0x4dd95ad3, 0x334eaf5e, 0x44e5d03b]);
+        let res = P::one() * vec;
+        assert_eq!(res, vec);
+    }
+
+    #[test]
+    fn test_multiplicative_inverse() {
+        let vec = packed_from_canonical([0x1b288c21, 0x600c50af, 0x3ea44d7a, 0x62209fc9]);
+        let inverses = packed_from_canonical([0x654400cb, 0x060e1058, 0x2b9a681f, 0x4fea4617]);
+        let res = vec * inverses;
+        assert_eq!(res, P::one());
+    }
+
+    #[test]
+    fn test_mul_zero() {
+        let vec = packed_from_canonical([0x675f87cd, 0x2bb57f1b, 0x1b636b90, 0x25fd5dbc]);
+        let res = vec * P::zero();
+        assert_eq!(res, P::zero());
+    }
+
+    #[test]
+    fn test_zero_mul() {
+        let vec = packed_from_canonical([0x76d898cd, 0x12fed26d, 0x385dd0ea, 0x0a6cfb68]);
+        let res = P::zero() * vec;
+        assert_eq!(res, P::zero());
+    }
+
+    #[test]
+    fn test_mul_negone() {
+        let vec = packed_from_canonical([0x3ac44c8d, 0x2690778c, 0x64c25465, 0x60c62b6d]);
+        let res0 = vec * P::neg_one();
+        let res1 = -vec;
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_negone_mul() {
+        let vec = packed_from_canonical([0x45fdb5d9, 0x3e2571d7, 0x1438d182, 0x6addc720]);
+        let res0 = P::neg_one() * vec;
+        let res1 = -vec;
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_neg_distributivity_left() {
+        let vec0 = packed_from_canonical([0x347079a0, 0x09f865aa, 0x3f469975, 0x48436fa4]);
+        let vec1 = packed_from_canonical([0x354839ad, 0x6f464895, 0x2afb410c, 0x2918c070]);
+
+        let res0 = vec0 * -vec1;
+        let res1 = -(vec0 * vec1);
+
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_neg_distributivity_right() {
+        let vec0 = packed_from_canonical([0x62fda8dc, 0x15a702d3, 0x4ee8e5a4, 0x2e8ea106]);
+        let vec1 = packed_from_canonical([0x606f79ae, 0x3cc952a6, 0x43e31901, 0x34721ad8]);
+
+        let res0 = -vec0 * vec1;
+        let res1 = -(vec0 * vec1);
+
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_add_distributivity_left() {
+        let vec0 = packed_from_canonical([0x46b0c8a7, 0x1f3058ee, 0x44451138, 0x3c97af99]);
+        let vec1 = packed_from_canonical([0x6247b46a, 0x0614b336, 0x76730d3c, 0x15b1ab60]);
+        let vec2 = packed_from_canonical([0x20619eaf, 0x628800a8, 0x672c9d96, 0x44de32c3]);
+
+        let res0 = vec0 * (vec1 + vec2);
+        let res1 = vec0 * vec1 + vec0 * vec2;
+
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_add_distributivity_right() {
+        let vec0 = packed_from_canonical([0x0829c9c5, 0x6b66bdcb, 0x4e906be1, 0x16f11cfa]);
+        let vec1 = packed_from_canonical([0x482922d7, 0x72816043, 0x5d63df54, 0x58ca0b7d]);
+        let vec2 = packed_from_canonical([0x2127f6c0, 0x0814236c, 0x339d4b6f, 0x24d2b44d]);
+
+        let res0 = (vec0 + vec1) * vec2;
+        let res1 = vec0 * vec2 + vec1 * vec2;
+
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_sub_distributivity_left() {
+        let vec0 = packed_from_canonical([0x1c123d16, 0x62d3de88, 0x64ff0336, 0x474de37c]);
+        let vec1 = packed_from_canonical([0x06758404, 0x295c96ca, 0x6ffbc647, 0x3b111808]);
+        let vec2 = packed_from_canonical([0x591a66de, 0x6b69fbb6, 0x2d206c14, 0x6e5f7d0d]);
+
+        let res0 = vec0 * (vec1 - vec2);
+        let res1 = vec0 * vec1 - vec0 * vec2;
+
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_sub_distributivity_right() {
+        let vec0 = packed_from_canonical([0x00252ae1, 0x3e07c401, 0x6fd67c67, 0x767af10f]);
+        let vec1 = packed_from_canonical([0x5c44c949, 0x180dc429, 0x0ccd2a7b, 0x51258be1]);
+        let vec2 = packed_from_canonical([0x5126fb21, 0x58ed3919, 0x6a2f735d, 0x05ab2a69]);
+
+        let res0 = (vec0 - vec1) * vec2;
+        let res1 = vec0 * vec2 - vec1 * vec2;
+
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_one_plus_one() {
+        assert_eq!(P::one() + P::one(), P::two());
+    }
+
+    #[test]
+    fn test_negone_plus_two() {
+        assert_eq!(P::neg_one() + P::two(), P::one());
+    }
+
+    #[test]
+    fn test_double() {
+        let vec = packed_from_canonical([0x6fc7aefd, 0x5166e726, 0x21e648d2, 0x1dd0790f]);
+        let res0 = P::two() * vec;
+        let res1 = vec + vec;
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_add_vs_scalar() {
+        let arr0 = array_from_canonical([0x496d8163, 0x68125590, 0x191cd03b, 0x65b9abef]);
+        let arr1 = array_from_canonical([0x6db594e1, 0x5b1f6289, 0x74f15e13, 0x546936a8]);
+
+        let vec0 = PackedBabyBearWasmSimd128(arr0);
+        let vec1 = PackedBabyBearWasmSimd128(arr1);
+        let vec_res = vec0 + vec1;
+
+        for i in 0..WIDTH {
+            assert_eq!(vec_res.0[i], arr0[i] + arr1[i]);
+        }
+    }
+
+    #[test]
+    fn test_add_vs_scalar_special_vals_left() {
+        let arr0 = [F::zero(), F::one(), F::two(), F::neg_one()];
+        let arr1 = array_from_canonical([0x4205a2f6, 0x6f4715f1, 0x29ed7f70, 0x70915992]);
+
+        let vec0 = PackedBabyBearWasmSimd128(arr0);
+        let vec1 = PackedBabyBearWasmSimd128(arr1);
+        let vec_res = vec0 + vec1;
+
+        for i in 0..WIDTH {
+            assert_eq!(vec_res.0[i], arr0[i] + arr1[i]);
+        }
+    }
+
+    #[test]
+    fn test_add_vs_scalar_special_vals_right() {
+        let arr0 = array_from_canonical([0x5f8329a7, 0x0f1166bb, 0x657bcb14, 0x0185c34a]);
+        let arr1 = [F::zero(), F::one(), F::two(), F::neg_one()];
+
+        let vec0 = PackedBabyBearWasmSimd128(arr0);
+        let vec1 = PackedBabyBearWasmSimd128(arr1);
+        let vec_res = vec0 + vec1;
+
+        for i in 0..WIDTH {
+            assert_eq!(vec_res.0[i], arr0[i] + arr1[i]);
+        }
+    }
+
+    #[test]
+    fn test_sub_vs_scalar() {
+        let arr0 = array_from_canonical([0x6daef778, 0x0e868440, 0x54e7ca64, 0x01a9acab]);
+        let arr1 = array_from_canonical([0x45609584, 0x67b63536, 0x0f72a573, 0x234a312e]);
+
+        let vec0 = PackedBabyBearWasmSimd128(arr0);
+        let vec1 = PackedBabyBearWasmSimd128(arr1);
+        let vec_res = vec0 - vec1;
+
+        for i in 0..WIDTH {
+            assert_eq!(vec_res.0[i], arr0[i] - arr1[i]);
+        }
+    }
+
+    #[test]
+    fn test_sub_vs_scalar_special_vals_left() {
+        let arr0 = [F::zero(), F::one(), F::two(), F::neg_one()];
+        let arr1 = array_from_canonical([0x4205a2f6, 0x6f4715f1, 0x29ed7f70, 0x70915992]);
+
+        let vec0 = PackedBabyBearWasmSimd128(arr0);
+        let vec1 = PackedBabyBearWasmSimd128(arr1);
+        let vec_res = vec0 - vec1;
+
+        for i in 0..WIDTH {
+            assert_eq!(vec_res.0[i], arr0[i] - arr1[i]);
+        }
+    }
+
+    #[test]
+    fn test_sub_vs_scalar_special_vals_right() {
+        let arr0 = array_from_canonical([0x5f8329a7, 0x0f1166bb, 0x657bcb14, 0x0185c34a]);
+        let arr1 = [F::zero(), F::one(), F::two(), F::neg_one()];
+
+        let vec0 = PackedBabyBearWasmSimd128(arr0);
+        let vec1 = PackedBabyBearWasmSimd128(arr1);
+        let vec_res = vec0 - vec1;
+
+        for i in 0..WIDTH {
+            assert_eq!(vec_res.0[i], arr0[i] - arr1[i]);
+        }
+    }
+
+    #[test]
+    fn test_mul_vs_scalar() {
+        let arr0 = array_from_canonical([0x13655880, 0x5223ea02, 0x5d7f4f90, 0x1494b624]);
+        let arr1 = array_from_canonical([0x0ad5743c, 0x44956741, 0x533bc885, 0x7723a25b]);
+
+        let vec0 = PackedBabyBearWasmSimd128(arr0);
+        let vec1 = PackedBabyBearWasmSimd128(arr1);
+        let vec_res = vec0 * vec1;
+
+        for i in 0..WIDTH {
+            assert_eq!(vec_res.0[i], arr0[i] * arr1[i]);
+        }
+    }
+
+    #[test]
+    fn test_mul_vs_scalar_special_vals_left() {
+        let arr0 = [F::zero(), F::one(), F::two(), F::neg_one()];
+        let arr1 = array_from_canonical([0x4205a2f6, 0x6f4715f1, 0x29ed7f70, 0x70915992]);
+
+        let vec0 = PackedBabyBearWasmSimd128(arr0);
+        let vec1 = PackedBabyBearWasmSimd128(arr1);
+        let vec_res = vec0 * vec1;
+
+        for i in 0..WIDTH {
+            assert_eq!(vec_res.0[i], arr0[i] * arr1[i]);
+        }
+    }
+
+    #[test]
+    fn test_mul_vs_scalar_special_vals_right() {
+        let arr0 = array_from_canonical([0x5f8329a7, 0x0f1166bb, 0x657bcb14, 0x0185c34a]);
+        let arr1 = [F::zero(), F::one(), F::two(), F::neg_one()];
+
+        let vec0 = PackedBabyBearWasmSimd128(arr0);
+        let vec1 = PackedBabyBearWasmSimd128(arr1);
+        let vec_res = vec0 * vec1;
+
+        for i in 0..WIDTH {
+            assert_eq!(vec_res.0[i], arr0[i] * arr1[i]);
+        }
+    }
+
+    #[test]
+    fn test_neg_vs_scalar() {
+        let arr = array_from_canonical([0x1971a7b5, 0x00305be1, 0x52c08410, 0x39cb2586]);
+
+        let vec = PackedBabyBearWasmSimd128(arr);
+        let vec_res = -vec;
+
+        #[allow(clippy::needless_range_loop)]
+        for i in 0..WIDTH {
+            assert_eq!(vec_res.0[i], -arr[i]);
+        }
+    }
+
+    #[test]
+    fn test_neg_vs_scalar_special_vals() {
+        let arr = [F::zero(), F::one(), F::two(), F::neg_one()];
+
+        let vec = PackedBabyBearWasmSimd128(arr);
+        let vec_res = -vec;
+
+        #[allow(clippy::needless_range_loop)]
+        for i in 0..WIDTH {
+            assert_eq!(vec_res.0[i], -arr[i]);
+        }
+    }
+
+    #[test]
+    fn test_cube_vs_mul() {
+        let vec = packed_from_canonical([0x4efd5eaf, 0x311b8e0c, 0x74dd27c1, 0x449613f0]);
+        let res0 = vec * vec.square();
+        let res1 = vec.cube();
+        assert_eq!(res0, res1);
+    }
+
+    #[test]
+    fn test_cube_vs_scalar() {
+        let arr = array_from_canonical([0x57155037, 0x71bdcc8e, 0x301f94d, 0x435938a6]);
+
+        let vec = PackedBabyBearWasmSimd128(arr);
+        let vec_res = vec.cube();
+
+        #[allow(clippy::needless_range_loop)]
+        for i in 0..WIDTH {
+            assert_eq!(vec_res.0[i], arr[i].cube());
+        }
+    }
+
+    #[test]
+    fn test_cube_vs_scalar_special_vals() {
+        let arr = [F::zero(), F::one(), F::two(), F::neg_one()];
+
+        let vec = PackedBabyBearWasmSimd128(arr);
+        let vec_res = vec.cube();
+
+        #[allow(clippy::needless_range_loop)]
+        for i in 0..WIDTH {
+            assert_eq!(vec_res.0[i], arr[i].cube());
+        }
+    }
+}
