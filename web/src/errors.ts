@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'VERIFICATION_FAILED'
   | 'EXECUTION_FAILED'
   | 'INVALID_OPTIONS'
+  /** This browser's WebAssembly lacks 128-bit SIMD, which both builds need. */
+  | 'UNSUPPORTED_BROWSER'
   /** The page is not cross-origin isolated: no SharedArrayBuffer, so no threads. */
   | 'NOT_ISOLATED'
   /** The Rayon pool could not start. */

@@ -82,6 +82,17 @@ export function isCrossOriginIsolated(): boolean {
   return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
 }
 
+/** The smallest module using a SIMD instruction (`i32.const 0; i8x16.splat`): valid only where
+ * WebAssembly has 128-bit SIMD. */
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 8, 1, 6, 0, 65, 0, 253, 15, 11,
+]);
+
+/** Whether WebAssembly has 128-bit SIMD, which both builds' packed field arithmetic uses. */
+export function hasWasmSimd(): boolean {
+  return WebAssembly.validate(SIMD_PROBE);
+}
+
 const MIN_MEMORY_BYTES = 64 * 2 ** 20;
 const MAX_MEMORY_BYTES = 2 ** 32;
 
@@ -89,9 +100,17 @@ const MAX_MEMORY_BYTES = 2 ** 32;
  * Starts the prover: the threaded build on a cross-origin isolated page (served with
  * `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`),
  * else the single-threaded one (`prover.threaded` is false), or `NOT_ISOLATED` with
- * `requireThreads`. Rejects with `NO_THREADS` if the pool fails.
+ * `requireThreads`. Rejects with `NO_THREADS` if the pool fails, `UNSUPPORTED_BROWSER` without
+ * WebAssembly SIMD.
  */
 export async function createProver(options: CreateProverOptions = {}): Promise<Prover> {
+  if (!hasWasmSimd()) {
+    throw new SP1WasmError(
+      'UNSUPPORTED_BROWSER',
+      "this browser's WebAssembly has no 128-bit SIMD, which the prover needs: " +
+        'use Chrome or Edge 91, Firefox 89, Safari 16.4 or later',
+    );
+  }
   const threaded = isCrossOriginIsolated();
   if (!threaded && options.requireThreads) {
     throw new SP1WasmError(

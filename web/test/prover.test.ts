@@ -61,6 +61,12 @@ describe('createProver', () => {
     expect(FakeWorker.created).toHaveLength(0);
   });
 
+  it('without WebAssembly SIMD, rejects with UNSUPPORTED_BROWSER and starts no worker', async () => {
+    vi.stubGlobal('WebAssembly', { ...WebAssembly, validate: () => false });
+    await expect(createProver()).rejects.toMatchObject({ code: 'UNSUPPORTED_BROWSER' });
+    expect(FakeWorker.created).toHaveLength(0);
+  });
+
   it('rejects a memory cap outside 64 MiB to 4 GiB with INVALID_OPTIONS', async () => {
     await expect(createProver({ maxMemoryBytes: 2 ** 20 })).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });
     await expect(createProver({ maxMemoryBytes: 2 ** 33 })).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });
