@@ -3,7 +3,8 @@
 // if given, with -C target-cpu=native) and in headless Chromium (this package, COOP/COEP page),
 // each on 1 and N threads. Setup, proving and verification are timed apart, proving per phase.
 // Writes docs/benchmarks/{results.json,results.md,results.svg} and prints the ratios.
-// Usage: node bench/run.mjs --cli CLI [--cli-native-cpu CLI] [--runs 3] [--quick] [--only a,b] [--out DIR]
+// Usage: node bench/run.mjs --cli CLI [--cli-native-cpu CLI] [--runs 3] [--baseline-runs N] [--quick]
+//        [--only a,b] [--out DIR]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -16,6 +17,11 @@ const { values: args } = parseArgs({
     cli: { type: 'string' },
     'cli-native-cpu': { type: 'string' },
     runs: { type: 'string', default: '3' },
+    /**
+     * Runs of the x86-64 baseline build per cell; by default 1 when the -C target-cpu=native build
+     * (what SP1 tells its users to run) is measured too, else --runs. 0 leaves it out.
+     */
+    'baseline-runs': { type: 'string' },
     quick: { type: 'boolean', default: false },
     /** Comma-separated workload names to run, e.g. fibonacci-100k,fibonacci-1M. */
     only: { type: 'string' },
@@ -24,6 +30,7 @@ const { values: args } = parseArgs({
 });
 const cli = resolve(args.cli);
 const runs = args.quick ? 1 : Number(args.runs);
+const baselineRuns = args['baseline-runs'] != null ? Number(args['baseline-runs']) : args['cli-native-cpu'] ? 1 : runs;
 const N = availableParallelism();
 const threadCounts = [...new Set([1, N])];
 /** Proving phases as the progress events name them. */
@@ -187,10 +194,8 @@ const session = await openPage({
 const browserVersion = session.browser.version();
 try {
   for (const workload of workloads) {
-    // The x86-64 baseline build is for reference: one run per cell when the -C target-cpu=native
-    // build (what SP1 tells its users to run) is measured too.
     const targets = [
-      ['native', cli, args['cli-native-cpu'] ? 1 : runs],
+      ...(baselineRuns > 0 ? [['native', cli, baselineRuns]] : []),
       ...(args['cli-native-cpu'] ? [['native-cpu', resolve(args['cli-native-cpu']), runs]] : []),
     ];
     for (const threads of threadCounts) {
@@ -216,6 +221,7 @@ const machine = {
   commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
   date: new Date().toISOString(),
   runsPerCell: runs,
+  baselineRuns,
 };
 
 const find = (workload, target, threads) =>
@@ -227,10 +233,11 @@ for (const workload of workloads.map((w) => w.name)) {
   const c1 = find(workload, 'native-cpu', 1), cN = find(workload, 'native-cpu', N);
   ratios.push({
     workload,
-    browserVsNative1: b1.proveMs / n1.proveMs,
-    browserVsNativeN: bN.proveMs / nN.proveMs,
+    ...(n1 && { browserVsNative1: b1.proveMs / n1.proveMs, browserVsNativeN: bN.proveMs / nN.proveMs }),
     ...(c1 && { browserVsNativeCpu1: b1.proveMs / c1.proveMs, browserVsNativeCpuN: bN.proveMs / cN.proveMs }),
-    nativeSpeedupN: n1.proveMs / nN.proveMs,
+    // The speedup of the native build SP1's users run: -C target-cpu=native when it is measured.
+    nativeSpeedupTarget: c1 ? 'native-cpu' : 'native',
+    nativeSpeedupN: (c1 ?? n1).proveMs / (cN ?? nN).proveMs,
     browserSpeedupN: b1.proveMs / bN.proveMs,
     wasmMiBPerMillionCycles: bN.memoryMiB / (bN.cycles / 1e6),
   });
@@ -244,15 +251,20 @@ writeFileSync(join(out, `${stem}.md`), markdown(machine, results, ratios));
 writeFileSync(join(out, `${stem}.svg`), plot(results));
 
 console.log('\nratios (prove time; lower browser/native is better):');
-for (const r of ratios) {
-  console.log(
-    `${r.workload}: browser/native ${r.browserVsNative1.toFixed(2)}x at 1 thread, ${r.browserVsNativeN.toFixed(2)}x at ${N}; ` +
-      (r.browserVsNativeCpu1 ? `browser/native-cpu ${r.browserVsNativeCpu1.toFixed(2)}x / ${r.browserVsNativeCpuN.toFixed(2)}x; ` : '') +
-      `speedup x${N}: native ${r.nativeSpeedupN.toFixed(2)}, browser ${r.browserSpeedupN.toFixed(2)}; ` +
-      `wasm memory ${r.wasmMiBPerMillionCycles.toFixed(0)} MiB per million cycles`,
-  );
-}
+for (const r of ratios) console.log(ratioText(r));
 console.log(`written: ${join(out, `${stem}.{json,md,svg}`)}`);
+
+/** One workload's ratios as a line of text, for the console and the markdown. */
+function ratioText(r) {
+  const x = (ratio) => `${ratio.toFixed(2)}x`;
+  const parts = [
+    r.browserVsNative1 && `browser/native ${x(r.browserVsNative1)} (1 thread), ${x(r.browserVsNativeN)} (${N} threads)`,
+    r.browserVsNativeCpu1 && `browser/native-cpu ${x(r.browserVsNativeCpu1)}, ${x(r.browserVsNativeCpuN)}`,
+    `${N}-thread speedup ${r.nativeSpeedupTarget} ${x(r.nativeSpeedupN)}, browser ${x(r.browserSpeedupN)}`,
+    `wasm memory ${r.wasmMiBPerMillionCycles.toFixed(0)} MiB per million cycles`,
+  ];
+  return `${r.workload}: ${parts.filter(Boolean).join('; ')}`;
+}
 
 function markdown(machine, results, ratios) {
   const seconds = (ms) => (ms / 1000).toFixed(2);
@@ -260,7 +272,7 @@ function markdown(machine, results, ratios) {
     `# Benchmarks`,
     '',
     `${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.browser}, commit ${machine.commit}, ${machine.date}.`,
-    `Median of ${machine.runsPerCell} run(s) per cell (the x86-64 baseline: 1 run when native-cpu is measured), [min, max] in brackets; compact trace padding, 2^19 cycles per shard.`,
+    `Median of ${machine.runsPerCell} run(s) per cell (the x86-64 baseline: ${machine.baselineRuns ? `${machine.baselineRuns} run(s)` : 'not measured'}), [min, max] in brackets; compact trace padding, 2^19 cycles per shard.`,
     `native: the CLI as built by \`make build\` (x86-64 baseline); native-cpu: built with \`-C target-cpu=native\`; browser: headless Chromium, this package.`,
     '',
     '| workload | cycles | target | threads | setup s | prove s | verify s | peak memory MiB | user-agent memory MiB |',
@@ -299,12 +311,7 @@ function markdown(machine, results, ratios) {
     '',
     '## Ratios',
     '',
-    ...ratios.map(
-      (r) =>
-        `- ${r.workload}: browser/native ${r.browserVsNative1.toFixed(2)}x (1 thread), ${r.browserVsNativeN.toFixed(2)}x (${machine.cores} threads)` +
-        (r.browserVsNativeCpu1 ? `; browser/native-cpu ${r.browserVsNativeCpu1.toFixed(2)}x, ${r.browserVsNativeCpuN.toFixed(2)}x` : '') +
-        `; ${machine.cores}-thread speedup native ${r.nativeSpeedupN.toFixed(2)}x, browser ${r.browserSpeedupN.toFixed(2)}x; wasm memory ${r.wasmMiBPerMillionCycles.toFixed(0)} MiB per million cycles`,
-    ),
+    ...ratios.map((r) => `- ${ratioText(r)}`),
     '',
     '![prove time](' + `${stem}.svg` + ')',
     '',
