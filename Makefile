@@ -119,10 +119,11 @@ fuzz: build
 	tests/fuzz/run.sh $(CLI) $(FUZZ_SECONDS) $(CARGO_TARGET_DIR)/fuzz-work
 
 ## Benchmarks: native (baseline and -C target-cpu=native) vs headless Chromium, 1 vs all
-## threads, 3 runs each; tables, plot and JSON in docs/benchmarks/.
+## threads, 3 runs each; tables, plot and JSON in docs/benchmarks/. BENCH_ARGS goes to the
+## harness, e.g. "--only fibonacci-4M --baseline-runs 0 --out ../docs/benchmarks/fibonacci-4M".
 bench: build web
 	RUSTFLAGS="-C target-cpu=native" cargo build --release --target-dir $(CARGO_TARGET_DIR)/native-cpu
-	cd web && node bench/run.mjs --cli $(CLI) --cli-native-cpu $(CARGO_TARGET_DIR)/native-cpu/release/sp1-wasm --runs 3
+	cd web && node bench/run.mjs --cli $(CLI) --cli-native-cpu $(CARGO_TARGET_DIR)/native-cpu/release/sp1-wasm --runs 3 $(BENCH_ARGS)
 
 ## The smallest workload once, so the harness is exercised in CI (docs/benchmarks/quick.*).
 bench-quick: build web
