@@ -19,6 +19,8 @@ WASM_ST_TARGET_DIR := $(CARGO_TARGET_DIR)/single-thread
 WASM_ST := $(WASM_ST_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_prover.wasm
 WASI_MODULE := $(CARGO_TARGET_DIR)/wasm32-wasip1/release/sp1-wasm-wasi-smoke.wasm
 PROOF ?= proof.bin
+# `make pack`'s tarball of the web package.
+PACKAGE := $(CURDIR)/build/sp1-wasm-$(shell sed -n 's/^  "version": "\(.*\)",/\1/p' web/package.json).tgz
 # wasm-bindgen's CLI must be the version of the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 WASMTIME_PY_VERSION := 50.0.1
@@ -26,8 +28,8 @@ CARGO_FUZZ_VERSION := 0.13.2
 # Seconds per fuzz target in `make test`; `make fuzz FUZZ_SECONDS=3600` for a long run.
 FUZZ_SECONDS ?= 60
 
-.PHONY: setup setup-browser build prove prove-native wasm wasi web demo-build demo interop-build \
-	test test-native test-interop test-wasi test-browser fuzz bench bench-quick bench-memory bench-trace clean
+.PHONY: setup setup-browser build prove prove-native wasm wasi web pack demo-build demo interop-build \
+	test test-native test-interop test-wasi test-browser test-bundlers fuzz bench bench-quick bench-memory bench-trace clean
 
 ## Toolchains and tools (idempotent): pinned nightly, stable for WASI, wasm-bindgen, wasmtime.
 setup:
@@ -35,19 +37,20 @@ setup:
 	rustup toolchain install $(TOOLCHAIN) --profile minimal --component rust-src --target wasm32-unknown-unknown
 	rustup toolchain install $(WASI_TOOLCHAIN) --profile minimal --target wasm32-wasip1
 	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
-		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+		cargo install wasm-bindgen-cli --locked --version $(WASM_BINDGEN_VERSION)
 	@python3 -c 'import wasmtime' 2>/dev/null || python3 -m pip install -q wasmtime==$(WASMTIME_PY_VERSION)
 	@cargo fuzz --version 2>/dev/null | grep -q "$(CARGO_FUZZ_VERSION)" || \
 		cargo install cargo-fuzz --locked --version $(CARGO_FUZZ_VERSION)
 
-## Debian's Chromium for the browser tests, and the web package's npm dependencies.
+## Debian's Chromium and Firefox ESR for the browser tests, and the web package's npm dependencies.
 setup-browser:
-	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null && command -v firefox-esr >/dev/null || \
+		{ apt-get update -qq && apt-get install -y -qq chromium firefox-esr; }
 	cd web && npm ci --no-audit --no-fund
 
 ## The CLI, and the proof-mutation tool the soundness tests run (examples/mutants.rs).
 build: setup
-	cargo build --release --bins --examples
+	cargo build --locked --release --bins --examples
 
 ## Prove the embedded default guest (fibonacci) in headless Chromium on all cores, through the
 ## web package, then verify the proof natively.
@@ -66,41 +69,51 @@ prove-native: build
 ## single-threaded one (no atomics, any page; RUSTFLAGS replaces the config's flags) into
 ## web/pkg-st.
 wasm: setup
-	cargo build --release --target wasm32-unknown-unknown -p sp1-wasm-prover --lib -Z build-std=panic_abort,std
+	cargo build --locked --release --target wasm32-unknown-unknown -p sp1-wasm-prover --lib -Z build-std=panic_abort,std
 	wasm-bindgen --target web --out-dir web/pkg $(WASM)
-	RUSTFLAGS="-C target-feature=-atomics,+simd128 -C no-vectorize-loops -C no-vectorize-slp" cargo build --release --target wasm32-unknown-unknown \
+	RUSTFLAGS="-C target-feature=-atomics,+simd128 -C no-vectorize-loops -C no-vectorize-slp" cargo build --locked --release --target wasm32-unknown-unknown \
 		-p sp1-wasm-prover --lib --target-dir $(WASM_ST_TARGET_DIR)
 	wasm-bindgen --target web --out-dir web/pkg-st $(WASM_ST)
 
 ## The single-threaded WASI build of the smoke test.
 wasi: setup
-	cargo +$(WASI_TOOLCHAIN) build --release --target wasm32-wasip1 -p sp1-wasm-wasi-smoke
+	cargo +$(WASI_TOOLCHAIN) build --locked --release --target wasm32-wasip1 -p sp1-wasm-wasi-smoke
 
 ## The web package (TypeScript) over the wasm build.
 web: wasm setup-browser
 	cd web && npm run build
 
-## The Next.js demo: the package's worker and wasm, and the guests' ELFs, served from public/.
-demo-build: build web
-	cd web && node demo/scripts/copy-assets.mjs $(CLI) && npx next build demo
+## The web package packed as npm publishes it (build/sp1-wasm-<version>.tgz), which the demo
+## and the bundler apps install.
+pack: web
+	@mkdir -p build
+	cd web && npm pack --pack-destination ../build
+
+## The Next.js demo, with the packed package installed as users install it; the guests' ELFs are
+## the demo's own files, served from public/.
+demo-build: build pack
+	cd web/demo && npm ci --no-audit --no-fund && npm install --no-save --no-audit --no-fund $(PACKAGE)
+	@mkdir -p web/demo/public/guests
+	for guest in fibonacci keccak stats; do $(CLI) elf --guest $$guest --out web/demo/public/guests/$$guest.elf; done
+	cd web/demo && npx next build
 
 ## Build and serve the demo at http://localhost:3000 (cross-origin isolated).
 demo: demo-build
-	cd web && npx next start demo -p 3000
+	cd web/demo && npx next start -p 3000
 
 ## Build stock sp1-sdk 5.2.4 (tests/interop, no patches) offline: sp1-prover's build script
 ## downloads vk_map.bin unless DOCS_RS is set, but DOCS_RS also drops the C++ libraries of
 ## other SP1 crates, so build everything else first, then that one script with DOCS_RS.
 interop-build: setup
-	cd tests/interop && CARGO_TARGET_DIR=$(INTEROP_TARGET_DIR) cargo build --release --keep-going || true
-	cd tests/interop && CARGO_TARGET_DIR=$(INTEROP_TARGET_DIR) DOCS_RS=1 cargo build --release
+	cd tests/interop && CARGO_TARGET_DIR=$(INTEROP_TARGET_DIR) cargo build --locked --release --keep-going || true
+	cd tests/interop && CARGO_TARGET_DIR=$(INTEROP_TARGET_DIR) DOCS_RS=1 cargo build --locked --release
 
 ## Every test: native, interop with stock sp1-sdk, WASI, headless Chromium, a bounded fuzzing
 ## run, and the benchmark harness on its smallest workload.
-test: test-native test-interop test-wasi test-browser fuzz bench-quick
+test: test-native test-interop test-wasi test-browser test-bundlers fuzz bench-quick
 
 test-native: build
-	cargo test --release --workspace
+	cargo test --locked --release --workspace
 
 test-interop: build interop-build
 	tests/interop/run.sh $(CLI) $(STOCK_CLI)
@@ -114,6 +127,11 @@ test-browser: build web demo-build interop-build
 	cd web && npm run test:unit
 	cd web && SP1_WASM_CLI=$(CLI) SP1_STOCK_CLI=$(STOCK_CLI) SP1_WASM_MUTANTS=$(MUTANTS) npm run test:e2e
 
+## The packed package in fresh Vite, Next.js (Turbopack and webpack) and no-bundler apps, each
+## proving threaded and, without cross-origin isolation, single-threaded in headless Chromium.
+test-bundlers: build pack
+	cd web && SP1_WASM_PACKAGE=$(PACKAGE) SP1_WASM_CLI=$(CLI) npm run test:bundlers
+
 ## Each cargo-fuzz target (tests/fuzz) for FUZZ_SECONDS, seeded by the CLI; see docs/fuzzing.md.
 fuzz: build
 	tests/fuzz/run.sh $(CLI) $(FUZZ_SECONDS) $(CARGO_TARGET_DIR)/fuzz-work
@@ -122,7 +140,7 @@ fuzz: build
 ## threads, 3 runs each; tables, plot and JSON in docs/benchmarks/. BENCH_ARGS goes to the
 ## harness, e.g. "--only fibonacci-4M --baseline-runs 0 --out ../docs/benchmarks/fibonacci-4M".
 bench: build web
-	RUSTFLAGS="-C target-cpu=native" cargo build --release --target-dir $(CARGO_TARGET_DIR)/native-cpu
+	RUSTFLAGS="-C target-cpu=native" cargo build --locked --release --target-dir $(CARGO_TARGET_DIR)/native-cpu
 	cd web && node bench/run.mjs --cli $(CLI) --cli-native-cpu $(CARGO_TARGET_DIR)/native-cpu/release/sp1-wasm --runs 3 $(BENCH_ARGS)
 
 ## The smallest workload once, so the harness is exercised in CI (docs/benchmarks/quick.*).

@@ -24,6 +24,11 @@ pub enum Error {
     InvalidOptions(String),
     #[error("out of memory: {0}")]
     OutOfMemory(String),
+    #[error("invalid proving key: {0}")]
+    InvalidProvingKey(String),
+    /// The prover itself failed on a program that executed: a bug, not bad input.
+    #[error("proving failed: {0}")]
+    ProvingFailed(String),
 }
 
 /// The stable, machine-readable kind of an [`Error`] (`INVALID_ELF`, ...).
@@ -39,6 +44,8 @@ pub enum ErrorCode {
     ExecutionFailed,
     InvalidOptions,
     OutOfMemory,
+    InvalidProvingKey,
+    ProvingFailed,
 }
 
 impl Error {
@@ -53,6 +60,8 @@ impl Error {
             Self::ExecutionFailed(_) => ErrorCode::ExecutionFailed,
             Self::InvalidOptions(_) => ErrorCode::InvalidOptions,
             Self::OutOfMemory(_) => ErrorCode::OutOfMemory,
+            Self::InvalidProvingKey(_) => ErrorCode::InvalidProvingKey,
+            Self::ProvingFailed(_) => ErrorCode::ProvingFailed,
         }
     }
 }
@@ -69,6 +78,8 @@ impl ErrorCode {
             Self::ExecutionFailed => "EXECUTION_FAILED",
             Self::InvalidOptions => "INVALID_OPTIONS",
             Self::OutOfMemory => "OUT_OF_MEMORY",
+            Self::InvalidProvingKey => "INVALID_PROVING_KEY",
+            Self::ProvingFailed => "PROVING_FAILED",
         }
     }
 }

@@ -80,10 +80,7 @@ impl CoreProver {
             shape_config,
             &mut on_event,
         )
-        .map_err(|e| match e {
-            SP1CoreProverError::ExecutionError(e) => Error::ExecutionFailed(e.to_string()),
-            other => Error::ExecutionFailed(other.to_string()),
-        })?;
+        .map_err(prover_error)?;
 
         progress.phase = Phase::Done;
         progress.elapsed_ms = start.elapsed().as_secs_f64() * 1e3;
@@ -97,5 +94,30 @@ impl CoreProver {
             log2_shard_size,
             estimated_peak_bytes: memory::estimate_peak_bytes(progress.total_cycles, log2_shard_size),
         })
+    }
+}
+
+/// The guest failing is an execution failure; anything else failing inside the prover is not
+/// the input's fault.
+fn prover_error(error: SP1CoreProverError) -> Error {
+    match error {
+        SP1CoreProverError::ExecutionError(e) => Error::ExecutionFailed(e.to_string()),
+        other => Error::ProvingFailed(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sp1_core_executor::ExecutionError;
+
+    use super::*;
+    use crate::ErrorCode;
+
+    #[test]
+    fn only_the_guest_failing_is_an_execution_failure() {
+        let guest = prover_error(SP1CoreProverError::ExecutionError(ExecutionError::Breakpoint()));
+        assert_eq!(guest.code(), ErrorCode::ExecutionFailed);
+        let internal = prover_error(SP1CoreProverError::IoError(std::io::Error::other("disk")));
+        assert_eq!(internal.code(), ErrorCode::ProvingFailed);
     }
 }

@@ -10,7 +10,6 @@ use sp1_wasm::{
     SP1Stdin, VerifyingKey,
 };
 
-
 fn fibonacci_stdin(n: u32) -> SP1Stdin {
     Guest::Fibonacci.stdin_from_json(&n.to_string()).unwrap()
 }
@@ -26,11 +25,32 @@ fn edited_elf(offset: usize, value: u8) -> Vec<u8> {
     elf
 }
 
+/// An 84-byte RISC-V ELF whose one loadable segment declares 2.75 GiB of `.bss`: stock's loader
+/// would build that image word by word (found by fuzzing).
+fn huge_bss_elf() -> Vec<u8> {
+    const VADDR: u32 = 0x0020_0800;
+    let mut elf = vec![0x7f, b'E', b'L', b'F', 1, 1, 1];
+    elf.resize(16, 0);
+    elf.extend(2u16.to_le_bytes()); // ET_EXEC
+    elf.extend(243u16.to_le_bytes()); // EM_RISCV
+    for word in [1, VADDR, 52, 0, 0] {
+        elf.extend(word.to_le_bytes()); // version, entry, phoff, shoff, flags
+    }
+    for half in [52u16, 32, 1, 40, 0, 0] {
+        elf.extend(half.to_le_bytes()); // ehsize, phentsize, phnum, shentsize, shnum, shstrndx
+    }
+    for word in [1, 0, VADDR, VADDR, 0, 0xb000_0000, 6, 4] {
+        elf.extend(word.to_le_bytes()); // PT_LOAD, offset, vaddr, paddr, filesz, memsz, RW, align
+    }
+    elf
+}
+
 #[test]
 fn malformed_programs_are_invalid_elfs() {
     let elf = Guest::Fibonacci.elf();
-    let cases: [(&str, Vec<u8>); 4] = [
+    let cases: [(&str, Vec<u8>); 5] = [
         ("garbage", vec![1, 2, 3]),
+        ("2.75 GiB of .bss", huge_bss_elf()),
         ("truncated", elf[..elf.len() / 2].to_vec()),
         // e_machine = x86-64 (62) instead of RISC-V.
         ("another architecture", edited_elf(18, 62)),

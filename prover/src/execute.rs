@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::{
+    core_prover::prover,
     error::{js_error, options_from_js},
-    prove::prover,
     stdin::stdin_from_js,
 };
 

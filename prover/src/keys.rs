@@ -4,7 +4,7 @@ use js_sys::Uint8Array;
 use sp1_wasm::ProgramKeys;
 use wasm_bindgen::prelude::*;
 
-use crate::{error::js_error, prove::prover};
+use crate::{error::js_error, core_prover::prover};
 
 /// A program set up for proving: its decoded ELF, proving key and verifying key. Free it with
 /// `free()` when done; it holds the preprocessed traces.
@@ -26,6 +26,19 @@ impl ProvingKey {
     pub fn vk_hash(&self) -> String {
         self.keys.vk.bytes32()
     }
+
+    /// The whole key as bytes, for a cache (`provingKeyFromBytes` reads them back).
+    #[wasm_bindgen(js_name = toBytes)]
+    pub fn to_bytes(&self) -> Uint8Array {
+        Uint8Array::from(self.keys.to_bytes().as_slice())
+    }
+}
+
+/// Reads a key that `toBytes` wrote; `INVALID_PROVING_KEY` if the bytes are not one. The caller
+/// checks their integrity first (decoding does not catch a changed field element).
+#[wasm_bindgen(js_name = provingKeyFromBytes)]
+pub fn proving_key_from_bytes(bytes: &[u8]) -> Result<ProvingKey, JsValue> {
+    Ok(ProvingKey { keys: ProgramKeys::from_bytes(bytes).map_err(js_error)? })
 }
 
 /// Decodes an ELF and derives its keys (stock's setup, so the vk is the one `sp1-sdk` derives).

@@ -10,6 +10,7 @@
 #![feature(thread_local, alloc_error_hook)]
 
 mod alloc;
+mod core_prover;
 mod error;
 mod execute;
 mod fatal;

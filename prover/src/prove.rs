@@ -1,24 +1,17 @@
 //! Proof generation, from a proving-key handle or straight from an ELF.
 
-use std::sync::OnceLock;
-
 use js_sys::{Array, Function, Uint8Array};
 use serde::Serialize;
-use sp1_wasm::{CoreProver, ProgramKeys, ProveOptions};
+use sp1_wasm::{ProgramKeys, ProveOptions};
 use wasm_bindgen::prelude::*;
 
 use crate::{
+    core_prover::prover,
     error::{js_error, options_from_js},
     keys::ProvingKey,
     progress::{memory_bytes, reporter},
     stdin::stdin_from_js,
 };
-
-/// The core machine and prover, built on first use and shared by every call.
-pub(crate) fn prover() -> &'static CoreProver {
-    static PROVER: OnceLock<CoreProver> = OnceLock::new();
-    PROVER.get_or_init(CoreProver::new)
-}
 
 /// What `generateProof` returns besides the proof bytes.
 #[derive(Serialize)]

@@ -16,6 +16,9 @@ for guest in fibonacci keccak stats; do
 done
 export SP1_WASM_FUZZ_PROOF=$seeds/proof/fibonacci.proof
 
+# cargo fuzz has no --locked: a stale Cargo.lock fails here instead of being rewritten.
+cargo fetch --locked --quiet
+
 for target in proof verifying_key stdin elf; do
   mkdir -p "$work/corpus/$target" "$work/artifacts/$target"
   cargo fuzz run --fuzz-dir . --release --sanitizer none --target-dir "$CARGO_TARGET_DIR/fuzz" "$target" \

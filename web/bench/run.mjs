@@ -96,6 +96,9 @@ function summarize(samples) {
     proveSpreadMs: [Math.min(...prove), Math.max(...prove)],
     verifyMs: median(pick('verifyMs')),
     memoryMiB: Math.max(...pick('memoryMiB')),
+    // Browser runs only: the shard size proven and the memory guard's estimate for it.
+    log2ShardSize: samples[0].log2ShardSize,
+    estimatedMemoryMiB: samples[0].estimatedMemoryMiB,
     // Browser runs only: measureUserAgentSpecificMemory, where the browser has it.
     userAgentMemoryMiB: samples[0].userAgentMemoryMiB == null ? null : Math.max(...pick('userAgentMemoryMiB')),
     phasesMs: Object.fromEntries(Object.entries(phases).map(([phase, ms]) => [phase, median(ms)])),
@@ -174,6 +177,8 @@ async function browser(session, workload, threads) {
             shardPhasesMs,
             spansMs,
             memoryMiB: proof.memoryBytes / 2 ** 20,
+            log2ShardSize: proof.log2ShardSize,
+            estimatedMemoryMiB: proof.estimatedMemoryBytes / 2 ** 20,
             userAgentMemoryMiB: userAgentMemory ? userAgentMemory.bytes / 2 ** 20 : null,
           };
         },
@@ -239,7 +244,10 @@ for (const workload of workloads.map((w) => w.name)) {
     nativeSpeedupTarget: c1 ? 'native-cpu' : 'native',
     nativeSpeedupN: (c1 ?? n1).proveMs / (cN ?? nN).proveMs,
     browserSpeedupN: b1.proveMs / bN.proveMs,
-    wasmMiBPerMillionCycles: bN.memoryMiB / (bN.cycles / 1e6),
+    // Memory is per shard, not per cycle: the peak, next to the memory guard's model of it.
+    wasmPeakMiB: bN.memoryMiB,
+    log2ShardSize: bN.log2ShardSize,
+    estimatedMemoryMiB: bN.estimatedMemoryMiB,
   });
 }
 
@@ -261,7 +269,8 @@ function ratioText(r) {
     r.browserVsNative1 && `browser/native ${x(r.browserVsNative1)} (1 thread), ${x(r.browserVsNativeN)} (${N} threads)`,
     r.browserVsNativeCpu1 && `browser/native-cpu ${x(r.browserVsNativeCpu1)}, ${x(r.browserVsNativeCpuN)}`,
     `${N}-thread speedup ${r.nativeSpeedupTarget} ${x(r.nativeSpeedupN)}, browser ${x(r.browserSpeedupN)}`,
-    `wasm memory ${r.wasmMiBPerMillionCycles.toFixed(0)} MiB per million cycles`,
+    `peak wasm memory ${r.wasmPeakMiB.toFixed(0)} MiB at 2^${r.log2ShardSize} cycles per shard ` +
+      `(memory guard's estimate ${r.estimatedMemoryMiB.toFixed(0)} MiB)`,
   ];
   return `${r.workload}: ${parts.filter(Boolean).join('; ')}`;
 }

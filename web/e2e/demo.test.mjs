@@ -19,8 +19,8 @@ let browser;
 before(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   // Its own process group, so the server npx starts is stopped with it.
-  server = spawn('npx', ['next', 'start', 'demo', '-p', String(PORT), '-H', '127.0.0.1'], {
-    cwd: webRoot,
+  server = spawn('npx', ['next', 'start', '-p', String(PORT), '-H', '127.0.0.1'], {
+    cwd: join(webRoot, 'demo'),
     stdio: 'ignore',
     detached: true,
   });

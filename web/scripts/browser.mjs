@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 import { startServer } from './serve.mjs';
 
 export const webRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -23,6 +24,21 @@ export function launchChromium(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+/**
+ * Debian's Firefox ESR, headless, over WebDriver BiDi (puppeteer-core: no driver to download).
+ * Its pages are puppeteer's, not Playwright's: `page.evaluate`, `page.goto` and
+ * `page.waitForFunction` are used the same way by the tests.
+ */
+export function launchFirefox() {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+    headless: true,
+    // No update checks, telemetry or other background requests: this machine is offline.
+    extraPrefsFirefox: { 'network.connectivity-service.enabled': false, 'app.update.enabled': false },
   });
 }
 

@@ -59,10 +59,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     }
   });
   const { url } = await startServer({
-    root: resolve(fileURLToPath(new URL('..', import.meta.url))),
+    root: resolve(args.includes('--root') ? value('--root') : fileURLToPath(new URL('..', import.meta.url))),
     port: args.includes('--port') ? Number(value('--port')) : 8080,
     isolated: !args.includes('--no-isolation'),
     mounts,
   });
-  console.log(`serving web/ at ${url}`);
+  console.log(`serving at ${url}`);
 }

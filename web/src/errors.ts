@@ -8,6 +8,10 @@ export type ErrorCode =
   | 'VERIFICATION_FAILED'
   | 'EXECUTION_FAILED'
   | 'INVALID_OPTIONS'
+  /** A cached proving key did not decode (the key cache then sets up afresh). */
+  | 'INVALID_PROVING_KEY'
+  /** The prover failed on a program that executed: a bug, not bad input. */
+  | 'PROVING_FAILED'
   /** This browser's WebAssembly lacks 128-bit SIMD, which both builds need. */
   | 'UNSUPPORTED_BROWSER'
   /** The page is not cross-origin isolated: no SharedArrayBuffer, so no threads. */

@@ -6,8 +6,10 @@
  */
 import { SP1WasmError, type ErrorCode, type SerializedError } from './errors.js';
 import type { FatalMessage, ProgramRef, Request, ResponseMessage, WorkerSettings } from './protocol.js';
+import { wasmUrl, workerScript } from './worker-script.js';
 import type {
   ExecuteOptions,
+  KeyCache,
   ExecutionResult,
   ProofResult,
   Progress,
@@ -33,10 +35,10 @@ export interface CreateProverOptions {
    * not to fit are refused or fitted (see `ProveOptions.log2ShardSize`).
    */
   maxMemoryBytes?: number;
-  /** Where the worker script is; default `worker.js` next to this module. */
-  workerUrl?: string | URL;
   /** Record the prover's spans as performance measures (see `Prover.spans`). */
   tracing?: TracingLevel;
+  /** Keep proving keys between page loads (see `KeyCache`); default none. */
+  cache?: KeyCache;
 }
 
 export interface CallOptions {
@@ -93,6 +95,9 @@ export function hasWasmSimd(): boolean {
   return WebAssembly.validate(SIMD_PROBE);
 }
 
+/** How long a trap reported by the worker waits for its cause on the fatal channel. */
+const FATAL_REPORT_WAIT_MS = 250;
+
 const MIN_MEMORY_BYTES = 64 * 2 ** 20;
 const MAX_MEMORY_BYTES = 2 ** 32;
 
@@ -123,9 +128,18 @@ export async function createProver(options: CreateProverOptions = {}): Promise<P
   if (maxMemoryBytes !== undefined && !(maxMemoryBytes >= MIN_MEMORY_BYTES && maxMemoryBytes <= MAX_MEMORY_BYTES)) {
     throw new SP1WasmError('INVALID_OPTIONS', `maxMemoryBytes must be between 64 MiB and 4 GiB, got ${maxMemoryBytes}`);
   }
+  if (options.cache !== undefined && options.cache !== 'indexeddb') {
+    throw new SP1WasmError('INVALID_OPTIONS', `cache must be 'indexeddb' or unset, got ${String(options.cache)}`);
+  }
   const threads = threaded ? Math.max(1, Math.floor(options.threads ?? navigator.hardwareConcurrency ?? 1)) : 1;
-  const workerUrl = options.workerUrl ?? new URL('./worker.js', import.meta.url);
-  const connection = new WorkerConnection(workerUrl, { threaded, threads, tracing: options.tracing, maxMemoryBytes });
+  const connection = new WorkerConnection({
+    threaded,
+    threads,
+    wasmUrl: wasmUrl(threaded),
+    tracing: options.tracing,
+    cache: options.cache,
+    maxMemoryBytes,
+  });
   await connection.ready();
   return connection.prover();
 }
@@ -141,16 +155,15 @@ class WorkerConnection {
   private pending = new Map<number, Pending>();
   private nextId = 1;
   private terminated = false;
+  /** Set while a trap's cause may still arrive on the fatal channel. */
+  private fatalReportTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(
-    private readonly workerUrl: string | URL,
-    private readonly settings: ConnectionSettings,
-  ) {}
+  constructor(private readonly settings: ConnectionSettings) {}
 
   ready(): Promise<void> {
     if (this.terminated) return Promise.reject(new SP1WasmError('TERMINATED', 'the prover was terminated'));
     if (!this.starting) {
-      this.worker = new Worker(this.workerUrl, { type: 'module', name: 'sp1-wasm-prover' });
+      this.worker = new Worker(workerScript(), { type: 'module', name: 'sp1-wasm-prover' });
       this.worker.onmessage = (event: MessageEvent<ResponseMessage>) => this.receive(event.data);
       this.worker.onerror = (event) => {
         event.preventDefault();
@@ -222,15 +235,21 @@ class WorkerConnection {
       pending.onProgress?.(message.progress);
       return;
     }
-    this.pending.delete(message.id);
     if (message.type === 'result') {
+      this.pending.delete(message.id);
       pending.resolve(message.value);
       return;
     }
     const error = toError(message.error);
+    if (message.fatal) {
+      // The instance trapped, on this worker's own thread. Its hooks name the cause on the fatal
+      // channel just before the trap, and that report can arrive after this message: wait for
+      // it briefly, then fail every call (this one included) and start afresh on the next one.
+      this.fatalReportTimer ??= setTimeout(() => this.fail(error), FATAL_REPORT_WAIT_MS);
+      return;
+    }
+    this.pending.delete(message.id);
     pending.reject(error);
-    // The instance trapped: fail every queued call too, and start afresh on the next one.
-    if (message.fatal) this.fail(error);
   }
 
   /** Rejects every pending call with `error` and drops the worker; the next call starts a new one. */
@@ -241,6 +260,8 @@ class WorkerConnection {
   }
 
   private reset(): void {
+    if (this.fatalReportTimer) clearTimeout(this.fatalReportTimer);
+    this.fatalReportTimer = null;
     this.worker?.terminate();
     this.worker = null;
     this.fatalChannel?.close();

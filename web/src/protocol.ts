@@ -1,13 +1,17 @@
 /** Messages between the page (index.ts) and the worker (worker.ts). */
 import type { SerializedError } from './errors.js';
-import type { ExecuteOptions, ProveOptions, Progress, Stdin, TracingLevel } from './types.js';
+import type { ExecuteOptions, KeyCache, ProveOptions, Progress, Stdin, TracingLevel } from './types.js';
 
 /** How the worker starts its wasm instance. */
 export interface WorkerSettings {
   /** The threaded build and a pool of `threads`, or the single-threaded build. */
   threaded: boolean;
   threads: number;
+  /** The chosen build's `.wasm` file, resolved by the page. */
+  wasmUrl: string;
   tracing?: TracingLevel;
+  /** Where `setup` keeps proving keys between page loads. */
+  cache?: KeyCache;
   /** The shared memory's maximum (threaded build only); default 4 GiB. */
   maxMemoryBytes?: number;
   /** The `BroadcastChannel` on which a dying instance says why (see prover/src/fatal.rs). */

@@ -40,7 +40,7 @@ export function useSP1WasmProver(options: CreateProverOptions = {}): UseSP1WasmP
   const [state, setState] = useState<SP1WasmProverState>({ ...INITIAL, isolated: null });
   const prover = useRef<Promise<Prover> | null>(null);
   const running = useRef<AbortController | null>(null);
-  const { threads, workerUrl, tracing } = options;
+  const { threads, tracing, cache } = options;
 
   // Read in an effect: the server that pre-renders the page has no answer to give.
   useEffect(() => setState((s) => ({ ...s, isolated: isCrossOriginIsolated() })), []);
@@ -52,7 +52,7 @@ export function useSP1WasmProver(options: CreateProverOptions = {}): UseSP1WasmP
       prover.current?.then((p) => p.terminate(), () => undefined);
       prover.current = null;
     };
-  }, [threads, workerUrl, tracing]);
+  }, [threads, tracing, cache]);
 
   const run = useCallback(
     async <T>(busy: ProverStatus, work: (p: Prover, signal: AbortSignal) => Promise<T>, done: (value: T) => Partial<SP1WasmProverState>) => {
@@ -61,7 +61,7 @@ export function useSP1WasmProver(options: CreateProverOptions = {}): UseSP1WasmP
       running.current = controller;
       setState((s) => ({ ...s, status: prover.current ? busy : 'loading', error: null, progress: null }));
       try {
-        prover.current ??= createProver({ threads, workerUrl, tracing });
+        prover.current ??= createProver({ threads, tracing, cache });
         const p = await prover.current;
         setState((s) => ({ ...s, status: busy }));
         const value = await work(p, controller.signal);
@@ -77,7 +77,7 @@ export function useSP1WasmProver(options: CreateProverOptions = {}): UseSP1WasmP
         if (running.current === controller) running.current = null;
       }
     },
-    [threads, workerUrl, tracing],
+    [threads, tracing, cache],
   );
 
   const prove = useCallback(

@@ -88,7 +88,16 @@ export interface SetupResult {
   /** Stock `SP1VerifyingKey`, bincode. */
   vk: Uint8Array;
   vkHash: string;
+  /** Whether the key came from the key cache (`createProver({ cache })`) instead of setup. */
+  fromCache: boolean;
 }
+
+/**
+ * `indexeddb`: `setup` stores proving keys in the browser's IndexedDB, keyed by the ELF's
+ * SHA-256 and this package's version, and a later page load reads them back instead of setting
+ * up again. A damaged entry is deleted and set up afresh.
+ */
+export type KeyCache = 'indexeddb';
 
 /** Which of the prover's spans are recorded as performance measures. */
 export type TracingLevel = 'info' | 'debug';

@@ -2,29 +2,42 @@
 /**
  * The dedicated worker that owns the wasm prover and its Rayon pool. Proving blocks this thread,
  * never the page's; the pool's threads are further workers that wasm-bindgen-rayon starts.
+ *
+ * `npm run build` bundles this file, both builds' wasm-bindgen glue and wasm-bindgen-rayon's
+ * worker helper into one self-contained module (scripts/bundle-worker.mjs), which the page starts
+ * from a blob URL: no bundler has to find or rewrite anything in here. The wasm binaries are the
+ * page's to locate (see `wasmUrls` in index.ts) and arrive in the init message.
  */
-import type * as SingleThreadGlue from '../pkg-st/sp1_wasm_prover.js';
-import type * as ThreadedGlue from '../pkg/sp1_wasm_prover.js';
+import initSingleThread, * as singleThreadGlue from '../pkg-st/sp1_wasm_prover.js';
+import initThreaded, * as threadedGlue from '../pkg/sp1_wasm_prover.js';
 import type { ProvingKey } from '../pkg/sp1_wasm_prover.js';
 import type { ErrorCode, SerializedError } from './errors.js';
+import { deleteKeyBytes, keyIdOf, loadKeyBytes, storeKeyBytes } from './key-cache.js';
 import type { ProgramRef, Request, RequestMessage, ResponseMessage, WorkerSettings } from './protocol.js';
 import type { Progress, SpanTiming, Stdin } from './types.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/**
+ * wasm-bindgen-rayon's pool threads (its `no-bundler` helper) run this same bundle and import it
+ * as the threaded glue: they need its init function and their entry point under these names.
+ */
+export { default, wbg_rayon_start_worker } from '../pkg/sp1_wasm_prover.js';
+
 /** What this worker calls of either build; only the threaded one has `initThreadPool`. */
 type Glue = Pick<
-  typeof SingleThreadGlue,
+  typeof singleThreadGlue,
   | 'encodeGuestInput'
   | 'enableTracing'
   | 'execute'
   | 'generateProof'
   | 'generateProofFromElf'
+  | 'provingKeyFromBytes'
   | 'reportFatalErrorsTo'
   | 'setup'
   | 'verifyProof'
 > &
-  Partial<Pick<typeof ThreadedGlue, 'initThreadPool'>>;
+  Partial<Pick<typeof threadedGlue, 'initThreadPool'>>;
 
 const WASM_PAGE_BYTES = 65536;
 /** wasm32's ceiling, and both builds' memory maximum. */
@@ -36,6 +49,7 @@ const WASM32_MAX_BYTES = 2 ** 32;
 const INITIAL_MEMORY_PAGES = 1024;
 
 let wasm: Glue;
+let cacheKeys = false;
 /** The default `memoryLimitBytes` of a proof. */
 let memoryLimitBytes = WASM32_MAX_BYTES;
 const keys = new Map<number, ProvingKey>();
@@ -53,9 +67,12 @@ function stdinChunks(stdin: Stdin): Uint8Array[] {
 /** Loads the build the page chose, reports its deaths on the fatal channel, starts the pool. */
 async function start(settings: WorkerSettings): Promise<void> {
   const maxMemoryBytes = settings.maxMemoryBytes ?? WASM32_MAX_BYTES;
-  wasm = settings.threaded ? await loadThreaded(maxMemoryBytes) : await loadSingleThread();
+  wasm = settings.threaded
+    ? await loadThreaded(settings.wasmUrl, maxMemoryBytes)
+    : await loadSingleThread(settings.wasmUrl);
   wasm.reportFatalErrorsTo(settings.fatalChannel);
   if (settings.tracing) wasm.enableTracing(settings.tracing);
+  cacheKeys = settings.cache === 'indexeddb';
   if (wasm.initThreadPool && settings.threads > 1) {
     try {
       await wasm.initThreadPool(settings.threads);
@@ -66,8 +83,7 @@ async function start(settings: WorkerSettings): Promise<void> {
   memoryLimitBytes = Math.min(maxMemoryBytes, deviceMemoryBudget());
 }
 
-async function loadThreaded(maxMemoryBytes: number): Promise<Glue> {
-  const glue = await import('../pkg/sp1_wasm_prover.js');
+async function loadThreaded(wasmUrl: string, maxMemoryBytes: number): Promise<Glue> {
   // A shared memory capped below the module's 4 GiB maximum; the glue's own one otherwise.
   const memory =
     maxMemoryBytes < WASM32_MAX_BYTES
@@ -77,15 +93,14 @@ async function loadThreaded(maxMemoryBytes: number): Promise<Glue> {
           shared: true,
         })
       : undefined;
-  await glue.default({ memory });
+  await initThreaded({ module_or_path: wasmUrl, memory });
   // The two builds declare their own (identical) ProvingKey classes.
-  return glue as unknown as Glue;
+  return threadedGlue as unknown as Glue;
 }
 
-async function loadSingleThread(): Promise<Glue> {
-  const glue = await import('../pkg-st/sp1_wasm_prover.js');
-  await glue.default();
-  return glue;
+async function loadSingleThread(wasmUrl: string): Promise<Glue> {
+  await initSingleThread({ module_or_path: wasmUrl });
+  return singleThreadGlue;
 }
 
 /**
@@ -103,6 +118,28 @@ function key(program: ProgramRef & { keyId: number }): ProvingKey {
   return found;
 }
 
+/** The key from IndexedDB when an intact entry decodes, else set up and stored. */
+async function setupThroughCache(elf: Uint8Array): Promise<{ provingKey: ProvingKey; fromCache: boolean }> {
+  const id = await keyIdOf(elf);
+  // Storage can be unavailable (private windows) or full: then setup runs as without a cache.
+  const bytes = await loadKeyBytes(id).catch(warnStorage);
+  if (bytes) {
+    try {
+      return { provingKey: wasm.provingKeyFromBytes(bytes), fromCache: true };
+    } catch {
+      await deleteKeyBytes(id).catch(warnStorage);
+    }
+  }
+  const provingKey = wasm.setup(elf);
+  await storeKeyBytes(id, provingKey.toBytes()).catch(warnStorage);
+  return { provingKey, fromCache: false };
+}
+
+function warnStorage(error: unknown): null {
+  console.warn(`sp1-wasm: the proving-key cache is unavailable: ${String(error)}`);
+  return null;
+}
+
 function coded(code: ErrorCode, message: string): Error & { code: ErrorCode } {
   return Object.assign(new Error(message), { code });
 }
@@ -115,11 +152,13 @@ async function handle(id: number, request: Request): Promise<[unknown, Transfera
       return [null, []];
     }
     case 'setup': {
-      const provingKey = wasm.setup(request.elf);
+      const { provingKey, fromCache } = cacheKeys
+        ? await setupThroughCache(request.elf)
+        : { provingKey: wasm.setup(request.elf), fromCache: false };
       const keyId = nextKeyId++;
       keys.set(keyId, provingKey);
       const vk = provingKey.vkBytes;
-      return [{ keyId, vk, vkHash: provingKey.vkHash }, [vk.buffer]];
+      return [{ keyId, vk, vkHash: provingKey.vkHash, fromCache }, [vk.buffer]];
     }
     case 'releaseKey': {
       keys.get(request.keyId)?.free();

@@ -4,6 +4,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createProver, SP1WasmError } from '../src/index.js';
 import type { RequestMessage, ResponseMessage } from '../src/protocol.js';
 
+// The bundled worker is built into dist/; these tests drive a fake one.
+vi.mock('../src/worker-script.js', () => ({
+  workerScript: () => 'blob:worker',
+  wasmUrl: (threaded: boolean) => (threaded ? 'threaded.wasm' : 'single-thread.wasm'),
+}));
+
 class FakeWorker {
   static created: FakeWorker[] = [];
   onmessage: ((event: { data: ResponseMessage }) => void) | null = null;
@@ -31,7 +37,7 @@ class FakeWorker {
 }
 
 async function startedProver() {
-  const pending = createProver({ threads: 2, workerUrl: 'worker.js' });
+  const pending = createProver({ threads: 2 });
   const worker = FakeWorker.created.at(-1)!;
   worker.reply({ type: 'result', value: null }, 'init');
   return { prover: await pending, worker };
@@ -52,7 +58,7 @@ describe('createProver', () => {
     vi.stubGlobal('crossOriginIsolated', false);
     const { prover, worker } = await startedProver();
     expect(prover).toMatchObject({ threaded: false, threads: 1 });
-    expect(worker.posted[0]).toMatchObject({ type: 'init', threaded: false, threads: 1 });
+    expect(worker.posted[0]).toMatchObject({ type: 'init', threaded: false, threads: 1, wasmUrl: 'single-thread.wasm' });
   });
 
   it('with requireThreads, rejects with NOT_ISOLATED and starts no worker', async () => {
@@ -76,11 +82,11 @@ describe('createProver', () => {
   it('asks the worker for the threaded build and a pool of the requested size', async () => {
     const { prover, worker } = await startedProver();
     expect(prover).toMatchObject({ threaded: true, threads: 2 });
-    expect(worker.posted[0]).toMatchObject({ type: 'init', threaded: true, threads: 2 });
+    expect(worker.posted[0]).toMatchObject({ type: 'init', threaded: true, threads: 2, wasmUrl: 'threaded.wasm' });
   });
 
   it('rejects with NO_THREADS when the pool fails, and retries with a new worker', async () => {
-    const pending = createProver({ threads: 2, workerUrl: 'worker.js' });
+    const pending = createProver({ threads: 2 });
     FakeWorker.created[0].reply({ type: 'error', error: { code: 'NO_THREADS', message: 'no' }, fatal: false });
     await expect(pending).rejects.toMatchObject({ code: 'NO_THREADS' });
     expect(FakeWorker.created[0].terminated).toBe(true);
@@ -151,6 +157,20 @@ describe('calls', () => {
     pool.close();
     expect(error).toMatchObject({ code: 'OUT_OF_MEMORY' });
     expect(error.message).toMatch(/allocating 4096 bytes/);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it("a trap on the worker's own thread takes its cause from the fatal channel, which may report it later", async () => {
+    const { prover, worker } = await startedProver();
+    const proving = prover.prove(new Uint8Array(), []);
+    await flush();
+    const init = worker.posted[0] as RequestMessage & { fatalChannel: string };
+    worker.reply({ type: 'error', error: { code: 'WORKER_CRASHED', message: 'unreachable' }, fatal: true }, 'prove');
+    const pool = new BroadcastChannel(init.fatalChannel);
+    pool.postMessage({ code: 'OUT_OF_MEMORY', message: 'the wasm prover ran out of memory', bytes: 8192 });
+    const error = await proving.catch((e) => e);
+    pool.close();
+    expect(error).toMatchObject({ code: 'OUT_OF_MEMORY' });
     expect(worker.terminated).toBe(true);
   });
 

@@ -1,11 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { GuestName, Stdin } from '../../dist/index.js';
-import { useSP1WasmProver } from '../../dist/react.js';
-
-/** The worker and wasm glue are served from public/ (scripts/copy-assets.mjs). */
-const WORKER_URL = '/sp1-wasm/dist/worker.js';
+import type { GuestName, Stdin } from 'sp1-wasm';
+import { useSP1WasmProver } from 'sp1-wasm/react';
 
 const GUESTS: Record<GuestName, { label: string; input: string }> = {
   fibonacci: { label: 'fibonacci: n-th Fibonacci number mod 7919', input: '1000' },
@@ -43,7 +40,7 @@ export default function Home() {
   const [input, setInput] = useState(GUESTS.fibonacci.input);
   const [stdinHex, setStdinHex] = useState('');
   const [elf, setElf] = useState<Uint8Array | null>(null);
-  const prover = useSP1WasmProver({ threads: threads || undefined, workerUrl: WORKER_URL });
+  const prover = useSP1WasmProver({ threads: threads || undefined });
   const busy = ['loading', 'proving', 'verifying'].includes(prover.status);
 
   useEffect(() => {

@@ -10,6 +10,11 @@ use eyre::OptionExt;
 use hashbrown::HashMap;
 use sp1_primitives::consts::{BABYBEAR_PRIME, MAXIMUM_MEMORY_SIZE, WORD_SIZE};
 
+/// sp1-wasm: the most memory an ELF's loadable segments may declare, 64 MiB. Each declared word
+/// is a row of the preprocessed MemoryProgram trace: 2^24 rows is more than setup can commit in
+/// wasm's 4 GiB, and far more than guests built for SP1 declare.
+const MAX_DECLARED_MEMORY: u32 = 64 << 20;
+
 /// RISC-V 32IM ELF (Executable and Linkable Format) File.
 ///
 /// This file represents a binary in the ELF format, specifically the RISC-V 32IM architecture
@@ -86,6 +91,9 @@ impl Elf {
 
         // Data about the last segment.
         let mut prev_segment_end_addr = None;
+        // sp1-wasm: the memory the segments declare, checked before the image is built word by
+        // word (a few bytes of ELF could otherwise declare gigabytes of `.bss`).
+        let mut declared_memory: u32 = 0;
 
         // Check that the segments are sorted and disjoint.
         // Only read segments that are executable instructions that are also PT_LOAD.
@@ -100,6 +108,13 @@ impl Elf {
             let mem_size: u32 = segment.p_memsz.try_into()?;
             if mem_size == MAXIMUM_MEMORY_SIZE {
                 eyre::bail!("Invalid segment mem_size");
+            }
+            declared_memory = declared_memory.saturating_add(mem_size);
+            if declared_memory > MAX_DECLARED_MEMORY {
+                eyre::bail!(
+                    "the segments declare over {MAX_DECLARED_MEMORY} bytes of memory, more than \
+                     a program can be set up with"
+                );
             }
 
             // Get the virtual address of the segment as an u32.

@@ -1,0 +1,16 @@
+// The user code every app runs, as the README's "In a web page" shows it: prove the fibonacci
+// guest with the package, on all cores when the page is cross-origin isolated, and verify.
+import { createProver } from 'sp1-wasm';
+
+export async function proveFibonacci(onProgress) {
+  const prover = await createProver();
+  try {
+    const elf = new Uint8Array(await (await fetch('/fibonacci.elf')).arrayBuffer());
+    const key = await prover.setup(elf);
+    const proof = await prover.prove(key, { guest: 'fibonacci', input: 20 }, { onProgress });
+    const verified = await prover.verify(proof.proof, key.vk);
+    return { threaded: prover.threaded, threads: prover.threads, vkHash: key.vkHash, proof, verified };
+  } finally {
+    prover.terminate();
+  }
+}

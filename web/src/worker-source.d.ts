@@ -1,0 +1,3 @@
+/** The bundled worker module's source (generated into dist/ by scripts/bundle-worker.mjs). */
+declare const workerSource: string;
+export default workerSource;
