@@ -12,8 +12,10 @@ declare const __SP1_WASM_VERSION__: string;
 const DATABASE = 'sp1-wasm-proving-keys';
 const STORE = 'keys';
 
+/** Keys are large (about 160 MiB for a small guest), so the bytes are stored as a Blob, which
+ * browsers keep apart from the record (Chromium caps a record's inline value at 128 MiB). */
 interface Entry {
-  bytes: Uint8Array;
+  bytes: Blob;
   sha256: string;
 }
 
@@ -55,15 +57,16 @@ async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStor
 export async function loadKeyBytes(id: string): Promise<Uint8Array | null> {
   const entry = (await transact('readonly', (store) => store.get(id))) as Entry | undefined;
   if (!entry) return null;
-  if (!(entry.bytes instanceof Uint8Array) || (await sha256(entry.bytes)) !== entry.sha256) {
+  const bytes = entry.bytes instanceof Blob ? new Uint8Array(await entry.bytes.arrayBuffer()) : null;
+  if (!bytes || (await sha256(bytes)) !== entry.sha256) {
     await deleteKeyBytes(id);
     return null;
   }
-  return entry.bytes;
+  return bytes;
 }
 
 export async function storeKeyBytes(id: string, bytes: Uint8Array): Promise<void> {
-  const entry: Entry = { bytes, sha256: await sha256(bytes) };
+  const entry: Entry = { bytes: new Blob([bytes as BlobPart]), sha256: await sha256(bytes) };
   await transact('readwrite', (store) => store.put(entry, id));
 }
 
