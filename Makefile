@@ -23,6 +23,7 @@ PROOF ?= proof.bin
 PACKAGE := $(CURDIR)/build/sp1-wasm-$(shell sed -n 's/^  "version": "\(.*\)",/\1/p' web/package.json).tgz
 # wasm-bindgen's CLI must be the version of the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+WASM_BINDGEN_FLAGS ?= --remove-name-section --remove-producers-section
 WASMTIME_PY_VERSION := 50.0.1
 CARGO_FUZZ_VERSION := 0.13.2
 # Seconds per fuzz target in `make test`; `make fuzz FUZZ_SECONDS=3600` for a long run.
@@ -67,13 +68,14 @@ prove-native: build
 
 ## The threaded browser build (flags in .cargo/config.toml), bound for JS into web/pkg, and the
 ## single-threaded one (no atomics, any page; RUSTFLAGS replaces the config's flags) into
-## web/pkg-st.
+## web/pkg-st. The `name` section (function names, a third of the file) is left out of what the
+## package ships; `make wasm WASM_BINDGEN_FLAGS=` keeps it, for profiles with names.
 wasm: setup
 	cargo build --locked --release --target wasm32-unknown-unknown -p sp1-wasm-prover --lib -Z build-std=panic_abort,std
-	wasm-bindgen --target web --out-dir web/pkg $(WASM)
+	wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir web/pkg $(WASM)
 	RUSTFLAGS="-C target-feature=-atomics,+simd128 -C no-vectorize-loops -C no-vectorize-slp" cargo build --locked --release --target wasm32-unknown-unknown \
 		-p sp1-wasm-prover --lib --target-dir $(WASM_ST_TARGET_DIR)
-	wasm-bindgen --target web --out-dir web/pkg-st $(WASM_ST)
+	wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir web/pkg-st $(WASM_ST)
 
 ## The single-threaded WASI build of the smoke test.
 wasi: setup

@@ -96,6 +96,7 @@ test('the vk hash in the browser equals stock sp1-sdk for every guest', async ()
   }
 });
 
-test('no page errors', () => {
+test('no page errors, and no deprecation warnings from any thread', () => {
   assert.deepEqual(session.errors, []);
+  assert.deepEqual(session.warnings.filter((text) => /deprecated/i.test(text)), []);
 });

@@ -44,7 +44,8 @@ export function launchFirefox() {
 
 /**
  * Serves web/ (plus `mounts`, e.g. `{ '/guests': dir }`) and opens `path` (default the page
- * that exposes the package as `window.sp1`). Page errors are collected in `errors`.
+ * that exposes the package as `window.sp1`). Page errors are collected in `errors`, console
+ * warnings and errors (the page's and its workers') in `warnings`.
  */
 export async function openPage({ isolated = true, mounts = {}, path = '/e2e/index.html', chromiumArgs = [] } = {}) {
   const { server, url } = await startServer({ root: webRoot, isolated, mounts });
@@ -52,6 +53,10 @@ export async function openPage({ isolated = true, mounts = {}, path = '/e2e/inde
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
+  const warnings = [];
+  page.on('console', (message) => {
+    if (['warning', 'error'].includes(message.type())) warnings.push(message.text());
+  });
   if (process.env.E2E_VERBOSE) page.on('console', (message) => console.log(`[browser] ${message.text()}`));
   await page.goto(`${url}${path}`);
   if (path === '/e2e/index.html') await page.waitForFunction(() => window.sp1Ready === true);
@@ -60,6 +65,7 @@ export async function openPage({ isolated = true, mounts = {}, path = '/e2e/inde
     browser,
     url,
     errors,
+    warnings,
     async close() {
       await browser.close();
       server.close();
