@@ -121,30 +121,28 @@ async function proveBothWays(dir, url) {
   verifyNatively(dir, single);
 }
 
-const port = () => 4100 + Math.floor(Math.random() * 800);
+/** Serves the app on a free port with `command` (given the port), proves both ways, stops it. */
+async function serveAndProve(dir, command, args) {
+  const port = 4100 + Math.floor(Math.random() * 800);
+  const url = `http://127.0.0.1:${port}/`;
+  const stop = await serve(dir, command, args(String(port)), url);
+  try {
+    await proveBothWays(dir, url);
+  } finally {
+    stop();
+  }
+}
 
 describe('Vite', () => {
   test('dev server', { timeout: 2 * PROOF_TIMEOUT }, async () => {
     const dir = app('vite', 'public');
-    const p = port();
-    const stop = await serve(dir, 'npx', ['vite', '--port', String(p), '--strictPort', '--host', '127.0.0.1'], `http://127.0.0.1:${p}/`);
-    try {
-      await proveBothWays(dir, `http://127.0.0.1:${p}/`);
-    } finally {
-      stop();
-    }
+    await serveAndProve(dir, 'npx', (port) => ['vite', '--port', port, '--strictPort', '--host', '127.0.0.1']);
   });
 
   test('production build', { timeout: 2 * PROOF_TIMEOUT }, async () => {
     const dir = app('vite', 'public');
     execFileSync('npx', ['vite', 'build'], { cwd: dir, stdio: 'ignore' });
-    const p = port();
-    const stop = await serve(dir, 'npx', ['vite', 'preview', '--port', String(p), '--strictPort', '--host', '127.0.0.1'], `http://127.0.0.1:${p}/`);
-    try {
-      await proveBothWays(dir, `http://127.0.0.1:${p}/`);
-    } finally {
-      stop();
-    }
+    await serveAndProve(dir, 'npx', (port) => ['vite', 'preview', '--port', port, '--strictPort', '--host', '127.0.0.1']);
   });
 });
 
@@ -155,25 +153,14 @@ describe('Next.js', () => {
   ]) {
     test(`production build with ${bundler}`, { timeout: 2 * PROOF_TIMEOUT }, async () => {
       const dir = app('next', 'public');
-      execFileSync('npx', ['next', 'build', ...flags], { cwd: dir, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-      const p = port();
-      const stop = await serve(dir, 'npx', ['next', 'start', '-p', String(p), '-H', '127.0.0.1'], `http://127.0.0.1:${p}/`);
-      try {
-        await proveBothWays(dir, `http://127.0.0.1:${p}/`);
-      } finally {
-        stop();
-      }
+      const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+      execFileSync('npx', ['next', 'build', ...flags], { cwd: dir, stdio: 'ignore', env });
+      await serveAndProve(dir, 'npx', (port) => ['next', 'start', '-p', port, '-H', '127.0.0.1']);
     });
   }
 });
 
 test('a page without a bundler', { timeout: 2 * PROOF_TIMEOUT }, async () => {
   const dir = app('plain', '.');
-  const p = port();
-  const stop = await serve(dir, 'node', [SERVE, '--port', String(p), '--root', dir], `http://127.0.0.1:${p}/`);
-  try {
-    await proveBothWays(dir, `http://127.0.0.1:${p}/`);
-  } finally {
-    stop();
-  }
+  await serveAndProve(dir, 'node', (port) => [SERVE, '--port', port, '--root', dir]);
 });

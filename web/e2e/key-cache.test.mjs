@@ -11,6 +11,7 @@ const seconds = (ms) => (ms / 1000).toFixed(2);
 before(async () => {
   exportGuests();
   session = await openTestPage();
+  await session.page.addInitScript(readCacheEntriesInEveryPage);
 });
 
 after(async () => {
@@ -35,62 +36,55 @@ async function setupOnFreshPage(cache = 'indexeddb') {
   }, cache);
 }
 
+/** Defines `window.readCacheEntries()` in every page load: the cache's `[id, entry]` records. */
+function readCacheEntriesInEveryPage() {
+  window.readCacheEntries = () =>
+    new Promise((resolve, reject) => {
+      const request = indexedDB.open('sp1-wasm-proving-keys');
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const entries = [];
+        request.result.transaction('keys').objectStore('keys').openCursor().onsuccess = (event) => {
+          const cursor = event.target.result;
+          if (!cursor) {
+            request.result.close();
+            return resolve(entries);
+          }
+          entries.push([cursor.key, cursor.value]);
+          cursor.continue();
+        };
+      };
+    });
+}
+
 /** Every cache entry: its key and the size of its bytes. */
 function cacheEntries() {
-  return session.page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('sp1-wasm-proving-keys');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const store = request.result.transaction('keys').objectStore('keys');
-          const entries = [];
-          store.openCursor().onsuccess = (event) => {
-            const cursor = event.target.result;
-            if (!cursor) return resolve(entries);
-            entries.push({ id: cursor.key, bytes: cursor.value.bytes.size });
-            cursor.continue();
-          };
-        };
-      }),
+  return session.page.evaluate(async () =>
+    (await window.readCacheEntries()).map(([id, entry]) => ({ id, bytes: entry.bytes.size })),
   );
 }
 
 /** Changes one byte in the middle of every entry's key bytes, keeping its recorded digest. */
 function damageEntries() {
-  return session.page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
+  return session.page.evaluate(async () => {
+    for (const [id, entry] of await window.readCacheEntries()) {
+      // A Blob is immutable: write back a copy with one byte flipped.
+      const bytes = new Uint8Array(await entry.bytes.arrayBuffer());
+      bytes[bytes.length >> 1] ^= 1;
+      await new Promise((resolve, reject) => {
         const request = indexedDB.open('sp1-wasm-proving-keys');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
-          const transaction = request.result.transaction('keys');
-          const store = transaction.objectStore('keys');
-          const entries = [];
-          store.openCursor().onsuccess = async (event) => {
-            const cursor = event.target.result;
-            if (cursor) {
-              entries.push([cursor.key, cursor.value]);
-              return cursor.continue();
-            }
-          };
-          transaction.oncomplete = async () => {
-            // A Blob is immutable: write back a copy with one byte flipped.
-            for (const [id, entry] of entries) {
-              const bytes = new Uint8Array(await entry.bytes.arrayBuffer());
-              bytes[bytes.length >> 1] ^= 1;
-              await new Promise((done) => {
-                const put = request.result.transaction('keys', 'readwrite');
-                put.objectStore('keys').put({ ...entry, bytes: new Blob([bytes]) }, id);
-                put.oncomplete = done;
-              });
-            }
+          const transaction = request.result.transaction('keys', 'readwrite');
+          transaction.objectStore('keys').put({ ...entry, bytes: new Blob([bytes]) }, id);
+          transaction.oncomplete = () => {
             request.result.close();
             resolve();
           };
         };
-      }),
-  );
+      });
+    }
+  });
 }
 
 test('a second page load takes the key from IndexedDB, and its proof verifies natively', async () => {
