@@ -2,9 +2,9 @@
 # machine as the README's first two commands.
 
 TOOLCHAIN := $(shell sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
-# The WASI smoke build is single-threaded and needs no build-std, and the pinned nightly's
-# wasm32-wasip1 std cannot be downloaded here: a pinned stable release builds it.
-WASI_TOOLCHAIN := 1.95.0
+# A pinned stable release, for what the nightly does not suit: the WASI smoke build (no build-std,
+# and the nightly's wasm32-wasip1 std cannot be downloaded here) and stock SP1 6 (tests/sp1-v6).
+STABLE_TOOLCHAIN := 1.95.0
 CARGO_TARGET_DIR ?= $(CURDIR)/target
 # Stock sp1-recursion-core's build script needs a path component named `target`.
 INTEROP_TARGET_DIR ?= $(CURDIR)/tests/interop/target
@@ -30,13 +30,13 @@ CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS ?= 60
 
 .PHONY: setup setup-browser build prove prove-native wasm wasi web pack demo-build demo interop-build \
-	test test-native test-interop test-wasi test-browser test-bundlers fuzz bench bench-quick bench-memory bench-trace clean
+	test test-native test-interop test-wasi test-browser test-bundlers v6-measure fuzz bench bench-quick bench-memory bench-trace clean
 
 ## Toolchains and tools (idempotent): pinned nightly, stable for WASI, wasm-bindgen, wasmtime.
 setup:
 	@command -v rustup >/dev/null || { echo "rustup is required: https://rustup.rs" >&2; exit 1; }
 	rustup toolchain install $(TOOLCHAIN) --profile minimal --component rust-src --target wasm32-unknown-unknown
-	rustup toolchain install $(WASI_TOOLCHAIN) --profile minimal --target wasm32-wasip1
+	rustup toolchain install $(STABLE_TOOLCHAIN) --profile minimal --target wasm32-wasip1
 	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
 		cargo install wasm-bindgen-cli --locked --version $(WASM_BINDGEN_VERSION)
 	@python3 -c 'import wasmtime' 2>/dev/null || python3 -m pip install -q wasmtime==$(WASMTIME_PY_VERSION)
@@ -79,7 +79,7 @@ wasm: setup
 
 ## The single-threaded WASI build of the smoke test.
 wasi: setup
-	cargo +$(WASI_TOOLCHAIN) build --locked --release --target wasm32-wasip1 -p sp1-wasm-wasi-smoke
+	cargo +$(STABLE_TOOLCHAIN) build --locked --release --target wasm32-wasip1 -p sp1-wasm-wasi-smoke
 
 ## The web package (TypeScript) over the wasm build.
 web: wasm setup-browser
@@ -133,6 +133,13 @@ test-browser: build web demo-build interop-build
 ## proving threaded and, without cross-origin isolation, single-threaded in headless Chromium.
 test-bundlers: build pack
 	cd web && SP1_WASM_PACKAGE=$(PACKAGE) SP1_WASM_CLI=$(CLI) npm run test:bundlers
+
+## SP1 6: stock sp1-sdk 6.10.0's CPU prover on the fibonacci guest built from source for RV64IM,
+## at about 100k and 1M cycles, 1 and 2 threads, core and compressed (docs/sp1-v6.md). Long, and
+## not part of `make test`: v6 is measured here, not yet a product.
+v6-measure: setup
+	@mkdir -p build
+	STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/measure.sh build/sp1-v6.jsonl
 
 ## Each cargo-fuzz target (tests/fuzz) for FUZZ_SECONDS, seeded by the CLI; see docs/fuzzing.md.
 fuzz: build
