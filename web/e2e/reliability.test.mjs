@@ -132,8 +132,10 @@ test('running out of memory mid-proof is a typed error, and the next call gets a
   assert.equal(outcome.crash?.code, 'OUT_OF_MEMORY', JSON.stringify(outcome.crash));
   assert.equal(outcome.next, '140000006d1a0000');
   // The trap itself surfaces as the dying worker's uncaught error: expected here, nowhere else.
+  // (The shipped module has no function names, so the stack does not say `rust_oom`; the
+  // OUT_OF_MEMORY code above comes from the allocation-error hook.)
   const trapErrors = session.errors.splice(errorsBefore);
-  assert.ok(trapErrors.every((e) => /unreachable/.test(e.message) && /rust_oom/.test(e.stack)), String(trapErrors));
+  assert.ok(trapErrors.every((e) => /unreachable/.test(e.message)), String(trapErrors));
   console.log(`out of memory reported in ${outcome.crash.ms.toFixed(0)} ms: ${outcome.crash.message}`);
 });
 

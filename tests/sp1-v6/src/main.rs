@@ -1,30 +1,23 @@
-//! Stock sp1-sdk 6.10.0's CPU prover on one ELF and input: execute, setup, prove (core or
-//! compressed), verify, and print the figures as one JSON line. Nothing of the project is linked
-//! in. Threads: `RAYON_NUM_THREADS` (and `TOKIO_WORKER_THREADS` for the runtime's own).
+//! Stock sp1-sdk 6.10.0's CPU prover on the fibonacci guest: setup once, then per input execute,
+//! prove (core, or compressed), verify, and print the figures as one JSON line each. Nothing of
+//! the project is linked in. Threads: `RAYON_NUM_THREADS` (and `TOKIO_WORKER_THREADS` for the
+//! runtime's own).
 
 use std::{path::PathBuf, time::Instant};
 
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use sp1_sdk::{prelude::*, ProverClient, SP1Proof};
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Mode {
-    Core,
-    Compressed,
-}
 
 #[derive(Parser)]
 struct Args {
     #[arg(long)]
     elf: PathBuf,
-    /// The fibonacci guest's n.
+    /// The fibonacci guest's n, one core proof each (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    inputs: Vec<u32>,
+    /// Also a compressed proof for this n.
     #[arg(long)]
-    input: u32,
-    #[arg(long, value_enum, default_value = "core")]
-    mode: Mode,
-    /// Only execute: print the cycle count.
-    #[arg(long)]
-    execute_only: bool,
+    compressed: Option<u32>,
 }
 
 /// Peak resident memory in MiB of this process and of its largest child (stock runs the
@@ -42,58 +35,72 @@ fn peak_rss_mib() -> (f64, f64) {
     (max_rss(libc::RUSAGE_SELF), max_rss(libc::RUSAGE_CHILDREN))
 }
 
+fn stdin_of(n: u32) -> SP1Stdin {
+    let mut stdin = SP1Stdin::new();
+    stdin.write(&n);
+    stdin
+}
+
+fn ms_since(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1e3
+}
+
+/// One client (building it takes minutes: it prepares the recursion programs) for every proof.
 #[tokio::main]
 async fn main() {
     let args = Args::parse();
     let elf = Elf::from(std::fs::read(&args.elf).expect("read the ELF"));
-    let mut stdin = SP1Stdin::new();
-    stdin.write(&args.input);
 
+    let start = Instant::now();
     let client = ProverClient::builder().cpu().build().await;
-    let (_, report) = client.execute(elf.clone(), stdin.clone()).await.expect("execute");
-    let cycles = report.total_instruction_count();
-    if args.execute_only {
-        println!("{}", serde_json::json!({ "cycles": cycles }));
-        return;
+    let client_ms = ms_since(start);
+    let start = Instant::now();
+    let pk = client.setup(elf.clone()).await.expect("setup");
+    let setup_ms = ms_since(start);
+    eprintln!("client built in {:.1} s, setup in {:.1} s", client_ms / 1e3, setup_ms / 1e3);
+
+    let runs = args.inputs.iter().map(|&n| (n, "core")).chain(args.compressed.map(|n| (n, "compressed")));
+    for (n, mode) in runs {
+        let (_, report) = client.execute(elf.clone(), stdin_of(n)).await.expect("execute");
+        let start = Instant::now();
+        let request = client.prove(&pk, stdin_of(n));
+        let proof = if mode == "core" { request.core().await } else { request.compressed().await }.expect("prove");
+        let prove_ms = ms_since(start);
+        let start = Instant::now();
+        client.verify(&proof, pk.verifying_key(), None).expect("stock verifies its own proof");
+        let verify_ms = ms_since(start);
+        let shards = match &proof.proof {
+            SP1Proof::Core(shards) => shards.len(),
+            _ => 0,
+        };
+        let (rss_mib, child_rss_mib) = peak_rss_mib();
+        println!(
+            "{}",
+            serde_json::json!({
+                "version": "sp1-sdk 6.10.0",
+                "mode": mode,
+                "input": n,
+                "cycles": report.total_instruction_count(),
+                "shards": shards,
+                "threads": rayon_threads(),
+                "clientBuildMs": client_ms,
+                "setupMs": setup_ms,
+                "proveMs": prove_ms,
+                "verifyMs": verify_ms,
+                "proofBytes": bincode::serialize(&proof).expect("serialize").len(),
+                // Peaks so far in this process (they only grow) and of the executor's child.
+                "peakRssMiB": rss_mib,
+                "executorPeakRssMiB": child_rss_mib,
+                "vkHash": pk.verifying_key().bytes32(),
+            })
+        );
     }
+}
 
-    let start = Instant::now();
-    let pk = client.setup(elf).await.expect("setup");
-    let setup_ms = start.elapsed().as_secs_f64() * 1e3;
-
-    let start = Instant::now();
-    let request = client.prove(&pk, stdin);
-    let proof = match args.mode {
-        Mode::Core => request.core().await,
-        Mode::Compressed => request.compressed().await,
-    }
-    .expect("prove");
-    let prove_ms = start.elapsed().as_secs_f64() * 1e3;
-
-    let start = Instant::now();
-    client.verify(&proof, pk.verifying_key(), None).expect("stock verifies its own proof");
-    let verify_ms = start.elapsed().as_secs_f64() * 1e3;
-
-    let shards = match &proof.proof {
-        SP1Proof::Core(shards) => shards.len(),
-        _ => 0,
-    };
-    let (rss_mib, child_rss_mib) = peak_rss_mib();
-    println!(
-        "{}",
-        serde_json::json!({
-            "version": "sp1-sdk 6.10.0",
-            "mode": match args.mode { Mode::Core => "core", Mode::Compressed => "compressed" },
-            "input": args.input,
-            "cycles": cycles,
-            "shards": shards,
-            "setupMs": setup_ms,
-            "proveMs": prove_ms,
-            "verifyMs": verify_ms,
-            "proofBytes": bincode::serialize(&proof).expect("serialize").len(),
-            "peakRssMiB": rss_mib,
-            "executorPeakRssMiB": child_rss_mib,
-            "vkHash": pk.verifying_key().bytes32(),
-        })
-    );
+/// The pool size the prover's Rayon work runs on (`RAYON_NUM_THREADS`, else every core).
+fn rayon_threads() -> usize {
+    std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
