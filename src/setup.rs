@@ -16,14 +16,16 @@ impl ProgramKeys {
     /// The keys as bytes (bincode of the decoded program, proving key and verifying key), for a
     /// cache that skips setup next time. Only `from_bytes` of the same build reads them.
     pub fn to_bytes(&self) -> Vec<u8> {
-        bincode::serialize(&(&self.program, &self.pk, &self.vk.0)).expect("serializing keys to memory cannot fail")
+        bincode::serialize(&(&self.program, &self.pk, &self.vk.0))
+            .expect("serializing keys to memory cannot fail")
     }
 
     /// Reads what `to_bytes` wrote. A cache must check the bytes' integrity first: decoding
     /// catches truncation and garbage, not a changed field element.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         let (program, pk, vk): (Program, StarkProvingKey<CoreSC>, StarkVerifyingKey<CoreSC>) =
-            decode_bincode(bytes).map_err(|e| Error::InvalidProvingKey(format!("not this prover's keys: {e}")))?;
+            decode_bincode(bytes)
+                .map_err(|e| Error::InvalidProvingKey(format!("not this prover's keys: {e}")))?;
         Ok(Self { program, pk, vk: VerifyingKey(vk) })
     }
 }
