@@ -4,7 +4,7 @@ use js_sys::Uint8Array;
 use sp1_wasm::ProgramKeys;
 use wasm_bindgen::prelude::*;
 
-use crate::{error::js_error, core_prover::prover};
+use crate::{core_prover::prover, error::js_error};
 
 /// A program set up for proving: its decoded ELF, proving key and verifying key. Free it with
 /// `free()` when done; it holds the preprocessed traces.

@@ -4,7 +4,7 @@ use serde::Serialize;
 use sp1_wasm::{SP1ProofWithPublicValues, VerifyingKey};
 use wasm_bindgen::prelude::*;
 
-use crate::{error::js_error, core_prover::prover};
+use crate::{core_prover::prover, error::js_error};
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -9,8 +9,8 @@ import type { FatalMessage, ProgramRef, Request, ResponseMessage, WorkerSettings
 import { wasmUrl, workerScript } from './worker-script.js';
 import type {
   ExecuteOptions,
-  KeyCache,
   ExecutionResult,
+  KeyCache,
   ProofResult,
   Progress,
   ProveOptions,

@@ -6,7 +6,7 @@
  * `npm run build` bundles this file, both builds' wasm-bindgen glue and wasm-bindgen-rayon's
  * worker helper into one self-contained module (scripts/bundle-worker.mjs), which the page starts
  * from a blob URL: no bundler has to find or rewrite anything in here. The wasm binaries are the
- * page's to locate (see `wasmUrls` in index.ts) and arrive in the init message.
+ * page's to locate (`wasmUrl` in worker-script.ts) and arrive in the init message.
  */
 import initSingleThread, * as singleThreadGlue from '../pkg-st/sp1_wasm_prover.js';
 import initThreaded, * as threadedGlue from '../pkg/sp1_wasm_prover.js';
