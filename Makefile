@@ -13,6 +13,7 @@ export CARGO_TARGET_DIR INTEROP_TARGET_DIR
 CLI := $(CARGO_TARGET_DIR)/release/sp1-wasm
 MUTANTS := $(CARGO_TARGET_DIR)/release/examples/mutants
 STOCK_CLI := $(INTEROP_TARGET_DIR)/release/sp1-wasm-interop
+STOCK_NATIVE_CPU_TARGET_DIR := $(INTEROP_TARGET_DIR)/native-cpu
 WASM := $(CARGO_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_prover.wasm
 # The single-threaded build has other flags: its own target dir, so neither rebuilds the other.
 WASM_ST_TARGET_DIR := $(CARGO_TARGET_DIR)/single-thread
@@ -29,7 +30,7 @@ CARGO_FUZZ_VERSION := 0.13.2
 # Seconds per fuzz target in `make test`; `make fuzz FUZZ_SECONDS=3600` for a long run.
 FUZZ_SECONDS ?= 60
 
-.PHONY: setup setup-browser build prove prove-native wasm wasi web pack demo-build demo interop-build \
+.PHONY: setup setup-browser build prove prove-native wasm wasi web pack demo-build demo interop-build stock-native-cpu \
 	test test-native test-interop test-wasi test-browser test-bundlers v6-measure fuzz bench bench-quick bench-memory bench-trace clean
 
 ## Toolchains and tools (idempotent): pinned nightly, stable for WASI, wasm-bindgen, wasmtime.
@@ -107,8 +108,17 @@ demo: demo-build
 ## downloads vk_map.bin unless DOCS_RS is set, but DOCS_RS also drops the C++ libraries of
 ## other SP1 crates, so build everything else first, then that one script with DOCS_RS.
 interop-build: setup
-	cd tests/interop && CARGO_TARGET_DIR=$(INTEROP_TARGET_DIR) cargo build --locked --release --keep-going || true
-	cd tests/interop && CARGO_TARGET_DIR=$(INTEROP_TARGET_DIR) DOCS_RS=1 cargo build --locked --release
+	$(call build_stock,$(INTEROP_TARGET_DIR),)
+
+## The same, built with -C target-cpu=native for the benchmark's stock column.
+stock-native-cpu: setup
+	$(call build_stock,$(STOCK_NATIVE_CPU_TARGET_DIR),RUSTFLAGS="-C target-cpu=native")
+
+# $(1): the target dir; $(2): environment for cargo, e.g. RUSTFLAGS.
+define build_stock
+	cd tests/interop && $(2) CARGO_TARGET_DIR=$(1) cargo build --locked --release --keep-going || true
+	cd tests/interop && $(2) CARGO_TARGET_DIR=$(1) DOCS_RS=1 cargo build --locked --release
+endef
 
 ## Every test: native, interop with stock sp1-sdk, WASI, headless Chromium, a bounded fuzzing
 ## run, and the benchmark harness on its smallest workload.
@@ -145,12 +155,14 @@ v6-measure: setup
 fuzz: build
 	tests/fuzz/run.sh $(CLI) $(FUZZ_SECONDS) $(CARGO_TARGET_DIR)/fuzz-work
 
-## Benchmarks: native (baseline and -C target-cpu=native) vs headless Chromium, 1 vs all
-## threads, 3 runs each; tables, plot and JSON in docs/benchmarks/. BENCH_ARGS goes to the
-## harness, e.g. "--only fibonacci-4M --baseline-runs 0 --out ../docs/benchmarks/fibonacci-4M".
-bench: build web
+## Benchmarks: stock sp1-sdk 5.2.4 and this project natively (baseline and -C target-cpu=native)
+## vs headless Chromium, 1 vs all threads, 3 runs each; tables, plot and JSON in
+## docs/benchmarks/. BENCH_ARGS goes to the harness, e.g.
+## "--only fibonacci-4M --baseline-runs 0 --threads 2 --out ../docs/benchmarks/fibonacci-4M".
+bench: build web stock-native-cpu
 	RUSTFLAGS="-C target-cpu=native" cargo build --locked --release --target-dir $(CARGO_TARGET_DIR)/native-cpu
-	cd web && node bench/run.mjs --cli $(CLI) --cli-native-cpu $(CARGO_TARGET_DIR)/native-cpu/release/sp1-wasm --runs 3 $(BENCH_ARGS)
+	cd web && node bench/run.mjs --cli $(CLI) --cli-native-cpu $(CARGO_TARGET_DIR)/native-cpu/release/sp1-wasm \
+		--cli-stock $(STOCK_NATIVE_CPU_TARGET_DIR)/release/sp1-wasm-interop --runs 3 $(BENCH_ARGS)
 
 ## The smallest workload once, so the harness is exercised in CI (docs/benchmarks/quick.*).
 bench-quick: build web

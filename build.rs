@@ -11,7 +11,7 @@ use std::{
 };
 
 /// The guest programs, by package name; each ELF is written to `$OUT_DIR/<name>.elf`.
-const GUESTS: &[&str] = &["fibonacci", "keccak", "stats"];
+const GUESTS: &[&str] = &["fibonacci", "keccak", "stats", "hashes"];
 const TARGET: &str = "riscv32im-succinct-zkvm-elf";
 
 /// `sp1-build` 5.2.4's rustflags for guests, verbatim.

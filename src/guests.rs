@@ -5,7 +5,7 @@ use std::{fmt, str::FromStr};
 
 use serde::Serialize;
 use serde_json::Value;
-use sp1_wasm_guest_types::{Dataset, KeccakInput, KeccakOutput, Summary};
+use sp1_wasm_guest_types::{Dataset, HashesInput, HashesOutput, KeccakInput, KeccakOutput, Summary};
 
 use crate::{error::decode_bincode, Error, Result, SP1PublicValues, SP1Stdin};
 
@@ -18,16 +18,20 @@ pub enum Guest {
     Keccak,
     /// Reads a [`Dataset`], commits its [`Summary`]: structured serde input and output.
     Stats,
+    /// Reads [`HashesInput`], commits [`HashesOutput`]: keccak and sha256 precompiles mixed with
+    /// sorting and 64-bit arithmetic, the benchmark's precompile-heavy program.
+    Hashes,
 }
 
 impl Guest {
-    pub const ALL: [Guest; 3] = [Guest::Fibonacci, Guest::Keccak, Guest::Stats];
+    pub const ALL: [Guest; 4] = [Guest::Fibonacci, Guest::Keccak, Guest::Stats, Guest::Hashes];
 
     pub fn name(self) -> &'static str {
         match self {
             Self::Fibonacci => "fibonacci",
             Self::Keccak => "keccak",
             Self::Stats => "stats",
+            Self::Hashes => "hashes",
         }
     }
 
@@ -38,11 +42,12 @@ impl Guest {
             Self::Fibonacci => include_bytes!(concat!(env!("OUT_DIR"), "/fibonacci.elf")),
             Self::Keccak => include_bytes!(concat!(env!("OUT_DIR"), "/keccak.elf")),
             Self::Stats => include_bytes!(concat!(env!("OUT_DIR"), "/stats.elf")),
+            Self::Hashes => include_bytes!(concat!(env!("OUT_DIR"), "/hashes.elf")),
         }
     }
 
     /// Stdin from the guest's input as JSON: a number for fibonacci, `{"data": [bytes],
-    /// "rounds": n}` for keccak, `{"name": "...", "values": [numbers]}` for stats.
+    /// "rounds": n}` for keccak and hashes, `{"name": "...", "values": [numbers]}` for stats.
     pub fn stdin_from_json(self, input: &str) -> Result<SP1Stdin> {
         let invalid = |e: serde_json::Error| {
             Error::InvalidStdin(format!("{} expects {}: {e}", self.name(), self.input_hint()))
@@ -54,6 +59,9 @@ impl Guest {
                 stdin.write(&serde_json::from_str::<KeccakInput>(input).map_err(invalid)?)
             }
             Self::Stats => stdin.write(&serde_json::from_str::<Dataset>(input).map_err(invalid)?),
+            Self::Hashes => {
+                stdin.write(&serde_json::from_str::<HashesInput>(input).map_err(invalid)?)
+            }
         }
         Ok(stdin)
     }
@@ -64,6 +72,7 @@ impl Guest {
             Self::Fibonacci => "1000",
             Self::Keccak => r#"{"data":[104,101,108,108,111],"rounds":10}"#,
             Self::Stats => r#"{"name":"temperatures","values":[21,-3,17,8,30,12]}"#,
+            Self::Hashes => r#"{"data":[104,101,108,108,111],"rounds":4}"#,
         }
     }
 
@@ -71,6 +80,7 @@ impl Guest {
         match self {
             Self::Fibonacci => "an unsigned 32-bit number",
             Self::Keccak => r#"{"data": [bytes], "rounds": n >= 1}"#,
+            Self::Hashes => r#"{"data": [bytes], "rounds": n}"#,
             Self::Stats => r#"{"name": "...", "values": [numbers]}"#,
         }
     }
@@ -86,6 +96,7 @@ impl Guest {
             }
             Self::Keccak => to_json(&decode::<KeccakOutput>(bytes)?),
             Self::Stats => to_json(&decode::<Summary>(bytes)?),
+            Self::Hashes => to_json(&decode::<HashesOutput>(bytes)?),
         })
     }
 }
@@ -110,7 +121,7 @@ impl FromStr for Guest {
 
     fn from_str(name: &str) -> Result<Self> {
         Self::ALL.into_iter().find(|g| g.name() == name).ok_or_else(|| {
-            Error::InvalidOptions(format!("unknown guest {name:?}; known: fibonacci, keccak, stats"))
+            Error::InvalidOptions(format!("unknown guest {name:?}; known: fibonacci, keccak, stats, hashes"))
         })
     }
 }

@@ -78,6 +78,14 @@ enum Command {
         #[arg(long, conflicts_with_all = ["guest", "elf"])]
         vk: Option<PathBuf>,
     },
+    /// Print a bundled guest's stdin for an input as hex, a chunk per line, as --stdin-hex takes it.
+    Stdin {
+        #[arg(long)]
+        guest: Guest,
+        /// The input as JSON, as for --input. Defaults to a small example.
+        #[arg(long)]
+        input: Option<String>,
+    },
     /// Write a bundled guest's ELF to a file.
     Elf {
         #[arg(long, default_value = "fibonacci")]
@@ -89,7 +97,7 @@ enum Command {
 
 #[derive(Args)]
 struct ProgramArgs {
-    /// A bundled guest: fibonacci (the default), keccak or stats.
+    /// A bundled guest: fibonacci (the default), keccak, stats or hashes.
     #[arg(long, conflicts_with = "elf")]
     guest: Option<Guest>,
     /// An SP1 program's ELF file instead of a bundled guest.
@@ -265,6 +273,11 @@ fn run(command: Command, span_totals: Option<SpanTotals>) -> anyhow::Result<()> 
             match program {
                 Some(program) => print_public_values(&program, &proof.public_values)?,
                 None => println!("public values: 0x{}", hex::encode(proof.public_values.as_slice())),
+            }
+        }
+        Command::Stdin { guest, input } => {
+            for chunk in guest.stdin_from_json(input.as_deref().unwrap_or(guest.example_input()))?.buffer {
+                println!("{}", hex::encode(chunk));
             }
         }
         Command::Elf { guest, out } => {

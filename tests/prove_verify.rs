@@ -7,12 +7,13 @@ use std::sync::OnceLock;
 mod common;
 
 use common::prover;
+use sha2::Sha256;
 use sha3::{Digest, Keccak256};
 use sp1_wasm::{
     guests::Guest, ErrorCode, ProgramKeys, ProveOptions, SP1ProofWithPublicValues,
     SP1PublicValues, TracePadding,
 };
-use sp1_wasm_guest_types::{fibonacci, Dataset, KeccakOutput, Summary};
+use sp1_wasm_guest_types::{fibonacci, Dataset, HashesState, KeccakOutput, Summary};
 
 
 fn keys(guest: Guest) -> ProgramKeys {
@@ -71,6 +72,19 @@ fn keccak_precompile() {
     let expected = KeccakOutput { rounds: 3, digest };
     let output = Guest::Keccak.decode_output(&proof.public_values).unwrap();
     assert_eq!(output, serde_json::to_value(expected).unwrap());
+}
+
+#[test]
+fn hashes_keccak_and_sha256_precompiles() {
+    let proof = prove_and_verify(Guest::Hashes, r#"{"data":[7,8,9],"rounds":3}"#, TracePadding::Compact);
+    let mut state = HashesState::new(&[7, 8, 9]);
+    for _ in 0..3 {
+        let keccak = Keccak256::digest(state.buffer).into();
+        let sha = Sha256::digest(state.buffer).into();
+        state.mix(&keccak, &sha);
+    }
+    let output = Guest::Hashes.decode_output(&proof.public_values).unwrap();
+    assert_eq!(output, serde_json::to_value(state.output(3)).unwrap());
 }
 
 #[test]

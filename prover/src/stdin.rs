@@ -22,8 +22,8 @@ pub(crate) fn stdin_from_js(chunks: &Array) -> Result<SP1Stdin, JsValue> {
 }
 
 /// Encodes a bundled guest's input, given as JSON text, into stdin chunks for `generateProof`
-/// and `execute`: fibonacci takes a number, keccak `{"data": [bytes], "rounds": n}`, stats
-/// `{"name": "...", "values": [numbers]}`.
+/// and `execute`: fibonacci takes a number, keccak and hashes `{"data": [bytes], "rounds": n}`,
+/// stats `{"name": "...", "values": [numbers]}`.
 #[wasm_bindgen(js_name = encodeGuestInput)]
 pub fn encode_guest_input(guest: &str, input_json: &str) -> Result<Array, JsValue> {
     let guest: Guest = guest.parse().map_err(js_error)?;

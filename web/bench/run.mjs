@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Benchmarks: the same ELF and shard size proven natively (the CLI, built baseline x86-64 and,
 // if given, with -C target-cpu=native) and in headless Chromium (this package, COOP/COEP page),
-// each on 1 and N threads. Setup, proving and verification are timed apart, proving per phase.
-// Writes docs/benchmarks/{results.json,results.md,results.svg} and prints the ratios.
-// Usage: node bench/run.mjs --cli CLI [--cli-native-cpu CLI] [--runs 3] [--baseline-runs N] [--quick]
-//        [--only a,b] [--out DIR]
+// each on 1 and N threads, next to stock sp1-sdk 5.2.4 on the same ELF and stdin (if given: the
+// interop CLI, with stock's own options and shapes). Setup, proving and verification are timed
+// apart, proving per phase. Writes docs/benchmarks/{results.json,results.md,results.svg} and
+// prints the ratios.
+// Usage: node bench/run.mjs --cli CLI [--cli-native-cpu CLI] [--cli-stock CLI] [--runs 3]
+//        [--baseline-runs N] [--threads 1,N] [--quick] [--only a,b] [--out DIR]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -16,12 +18,16 @@ const { values: args } = parseArgs({
   options: {
     cli: { type: 'string' },
     'cli-native-cpu': { type: 'string' },
+    /** Stock sp1-sdk 5.2.4's CLI (tests/interop), built with -C target-cpu=native by `make bench`. */
+    'cli-stock': { type: 'string' },
     runs: { type: 'string', default: '3' },
     /**
      * Runs of the x86-64 baseline build per cell; by default 1 when the -C target-cpu=native build
      * (what SP1 tells its users to run) is measured too, else --runs. 0 leaves it out.
      */
     'baseline-runs': { type: 'string' },
+    /** Comma-separated thread counts; default 1 and all cores. */
+    threads: { type: 'string' },
     quick: { type: 'boolean', default: false },
     /** Comma-separated workload names to run, e.g. fibonacci-100k,fibonacci-1M. */
     only: { type: 'string' },
@@ -32,7 +38,7 @@ const cli = resolve(args.cli);
 const runs = args.quick ? 1 : Number(args.runs);
 const baselineRuns = args['baseline-runs'] != null ? Number(args['baseline-runs']) : args['cli-native-cpu'] ? 1 : runs;
 const N = availableParallelism();
-const threadCounts = [...new Set([1, N])];
+const threadCounts = args.threads ? args.threads.split(',').map(Number) : [...new Set([1, N])];
 /** Proving phases as the progress events name them. */
 const PROGRESS_PHASES = ['execute', 'checkpoint', 'generateTraces', 'commit', 'open'];
 /**
@@ -46,12 +52,17 @@ const OPEN_STEPS = {
 };
 const PHASES = ['execute', 'checkpoint', 'generateTraces', 'commit', ...Object.keys(OPEN_STEPS), 'open (rest)'];
 
-/** Workloads by guest input; the fibonacci inputs give about 100k, 1M and 4M cycles. */
+/**
+ * Workloads by guest input; the fibonacci inputs give about 20k, 100k, 1M and 4M cycles. `hashes`
+ * mixes keccak and sha256 precompiles with ordinary code, as real programs do.
+ */
 const ALL_WORKLOADS = [
+  { name: 'fibonacci-20k', guest: 'fibonacci', input: 1250 },
   { name: 'fibonacci-100k', guest: 'fibonacci', input: 8200 },
   { name: 'fibonacci-1M', guest: 'fibonacci', input: 83000 },
   { name: 'fibonacci-4M', guest: 'fibonacci', input: 332000 },
   { name: 'keccak-precompile', guest: 'keccak', input: { data: [1, 2, 3], rounds: 300 } },
+  { name: 'hashes-mixed', guest: 'hashes', input: { data: [1, 2, 3], rounds: 10 } },
 ];
 const workloads = args.quick
   ? [{ name: 'fibonacci-8k', guest: 'fibonacci', input: 300 }]
@@ -89,7 +100,9 @@ function summarize(samples) {
   }
   const medianRun = samples.find((s) => s.proveMs === median(prove));
   return {
+    // Stock's CLI reports no cycles: the table takes them from the other targets (same ELF, stdin).
     cycles: samples[0].cycles,
+    shards: samples[0].shards ?? Object.keys(samples[0].shardPhasesMs).length,
     runs: samples.length,
     setupMs: median(pick('setupMs')),
     proveMs: median(prove),
@@ -108,9 +121,10 @@ function summarize(samples) {
   };
 }
 
-function native(binary, workload, threads, cellRuns) {
+/** `cellRuns` native proofs by `run` (nativeRun or stockRun), summarized. */
+function native(run, binary, workload, threads, cellRuns) {
   const samples = [];
-  for (let i = 0; i < cellRuns; i++) samples.push(nativeRun(binary, workload, threads));
+  for (let i = 0; i < cellRuns; i++) samples.push(run(binary, workload, threads));
   return summarize(samples);
 }
 
@@ -127,6 +141,28 @@ function nativeRun(binary, workload, threads) {
   const rss = Number(stderr.match(/maxrss_kb=(\d+)/)?.[1] ?? 0);
   const spansMs = Object.fromEntries(Object.entries(report.spans).map(([name, span]) => [name, span.totalMs]));
   return { ...report, spansMs, memoryMiB: rss / 1024 };
+}
+
+/**
+ * One stock sp1-sdk proof of the same ELF and stdin, with stock's default options (shard size,
+ * fixed shapes); its CLI's `--json` line gives setup, prove and verify times and the shard count.
+ */
+function stockRun(binary, workload, threads) {
+  const stdinHex = execFileSync(cli, ['stdin', '--guest', workload.guest, '--input', JSON.stringify(workload.input)], {
+    encoding: 'utf8',
+  }).trim().split('\n');
+  const stdout = join(work, 'stock.json');
+  const stderr = execFileSync(
+    'sh',
+    ['-c', `out=$3; bin=$0 elf=$1 proof=$2; shift 3; RAYON_NUM_THREADS=${threads} /usr/bin/time -f 'maxrss_kb=%M' "$bin" prove --elf "$elf" --out "$proof" --json "$@" > "$out" 2> "$out.err"; cat "$out.err"`,
+      binary, join(work, `${workload.guest}.elf`), join(work, 'stock.proof'), stdout,
+      ...stdinHex.flatMap((chunk) => ['--stdin-hex', chunk])],
+    // Core proofs only: stock's bundled dummy vk map, no recursion programs compiled.
+    { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, VERIFY_VK: 'false', SP1_DISABLE_PROGRAM_CACHE: 'true' } },
+  );
+  const report = JSON.parse(execFileSync('tail', ['-n', '1', stdout], { encoding: 'utf8' }));
+  const rss = Number(stderr.match(/maxrss_kb=(\d+)/)?.[1] ?? 0);
+  return { ...report, phasesMs: {}, spansMs: {}, shardPhasesMs: {}, memoryMiB: rss / 1024 };
 }
 
 async function browser(session, workload, threads) {
@@ -200,12 +236,13 @@ const browserVersion = session.browser.version();
 try {
   for (const workload of workloads) {
     const targets = [
-      ...(baselineRuns > 0 ? [['native', cli, baselineRuns]] : []),
-      ...(args['cli-native-cpu'] ? [['native-cpu', resolve(args['cli-native-cpu']), runs]] : []),
+      ...(args['cli-stock'] ? [['stock', stockRun, resolve(args['cli-stock']), runs]] : []),
+      ...(baselineRuns > 0 ? [['native', nativeRun, cli, baselineRuns]] : []),
+      ...(args['cli-native-cpu'] ? [['native-cpu', nativeRun, resolve(args['cli-native-cpu']), runs]] : []),
     ];
     for (const threads of threadCounts) {
-      for (const [target, binary, cellRuns] of targets) {
-        const summary = native(binary, workload, threads, cellRuns);
+      for (const [target, run, binary, cellRuns] of targets) {
+        const summary = native(run, binary, workload, threads, cellRuns);
         results.push({ workload: workload.name, target, threads, ...summary });
         console.log(`${workload.name} ${target} x${threads}: ${(summary.proveMs / 1000).toFixed(1)} s`);
       }
@@ -231,25 +268,38 @@ const machine = {
 
 const find = (workload, target, threads) =>
   results.find((r) => r.workload === workload && r.target === target && r.threads === threads);
-const ratios = [];
-for (const workload of workloads.map((w) => w.name)) {
-  const b1 = find(workload, 'browser', 1), bN = find(workload, 'browser', N);
-  const n1 = find(workload, 'native', 1), nN = find(workload, 'native', N);
-  const c1 = find(workload, 'native-cpu', 1), cN = find(workload, 'native-cpu', N);
-  ratios.push({
+// Stock's CLI reports no cycles: the same ELF and stdin run as many on the other targets.
+for (const r of results) r.cycles ??= results.find((other) => other.workload === r.workload && other.cycles)?.cycles;
+const maxThreads = Math.max(...threadCounts);
+const ratios = workloads.map(({ name: workload }) => {
+  const proveRatio = (a, b, threads) => {
+    const x = find(workload, a, threads), y = find(workload, b, threads);
+    return x && y ? x.proveMs / y.proveMs : undefined;
+  };
+  const speedup = (target) => {
+    const one = find(workload, target, 1), all = find(workload, target, maxThreads);
+    return one && all && maxThreads > 1 ? one.proveMs / all.proveMs : undefined;
+  };
+  const browser = find(workload, 'browser', maxThreads);
+  return {
     workload,
-    ...(n1 && { browserVsNative1: b1.proveMs / n1.proveMs, browserVsNativeN: bN.proveMs / nN.proveMs }),
-    ...(c1 && { browserVsNativeCpu1: b1.proveMs / c1.proveMs, browserVsNativeCpuN: bN.proveMs / cN.proveMs }),
-    // The speedup of the native build SP1's users run: -C target-cpu=native when it is measured.
-    nativeSpeedupTarget: c1 ? 'native-cpu' : 'native',
-    nativeSpeedupN: (c1 ?? n1).proveMs / (cN ?? nN).proveMs,
-    browserSpeedupN: b1.proveMs / bN.proveMs,
+    // Prove-time ratios per thread count; below 1 the first is faster.
+    byThreads: Object.fromEntries(
+      threadCounts.map((threads) => [threads, {
+        browserVsStock: proveRatio('browser', 'stock', threads),
+        nativeCpuVsStock: proveRatio('native-cpu', 'stock', threads),
+        browserVsNativeCpu: proveRatio('browser', 'native-cpu', threads),
+        browserVsNative: proveRatio('browser', 'native', threads),
+      }]),
+    ),
+    speedup: Object.fromEntries(['stock', 'native-cpu', 'native', 'browser'].map((t) => [t, speedup(t)])),
+    shards: { stock: find(workload, 'stock', maxThreads)?.shards, browser: browser.shards },
     // Memory is per shard, not per cycle: the peak, next to the memory guard's model of it.
-    wasmPeakMiB: bN.memoryMiB,
-    log2ShardSize: bN.log2ShardSize,
-    estimatedMemoryMiB: bN.estimatedMemoryMiB,
-  });
-}
+    wasmPeakMiB: browser.memoryMiB,
+    log2ShardSize: browser.log2ShardSize,
+    estimatedMemoryMiB: browser.estimatedMemoryMiB,
+  };
+});
 
 const out = resolve(args.out);
 mkdirSync(out, { recursive: true });
@@ -265,10 +315,17 @@ console.log(`written: ${join(out, `${stem}.{json,md,svg}`)}`);
 /** One workload's ratios as a line of text, for the console and the markdown. */
 function ratioText(r) {
   const x = (ratio) => `${ratio.toFixed(2)}x`;
+  const named = (pairs) => pairs.filter(([, ratio]) => ratio != null).map(([name, ratio]) => `${name} ${x(ratio)}`);
   const parts = [
-    r.browserVsNative1 && `browser/native ${x(r.browserVsNative1)} (1 thread), ${x(r.browserVsNativeN)} (${N} threads)`,
-    r.browserVsNativeCpu1 && `browser/native-cpu ${x(r.browserVsNativeCpu1)}, ${x(r.browserVsNativeCpuN)}`,
-    `${N}-thread speedup ${r.nativeSpeedupTarget} ${x(r.nativeSpeedupN)}, browser ${x(r.browserSpeedupN)}`,
+    ...Object.entries(r.byThreads).map(([threads, t]) =>
+      `${threads} thread(s): ` + named([
+        ['browser/stock', t.browserVsStock],
+        ['native-cpu/stock', t.nativeCpuVsStock],
+        ['browser/native-cpu', t.browserVsNativeCpu],
+        ['browser/native', t.browserVsNative],
+      ]).join(', ')),
+    named(Object.entries(r.speedup)).length && `${maxThreads}-thread speedup ${named(Object.entries(r.speedup)).join(', ')}`,
+    r.shards.stock != null && `shards: stock ${r.shards.stock}, this project ${r.shards.browser}`,
     `peak wasm memory ${r.wasmPeakMiB.toFixed(0)} MiB at 2^${r.log2ShardSize} cycles per shard ` +
       `(memory guard's estimate ${r.estimatedMemoryMiB.toFixed(0)} MiB)`,
   ];
@@ -282,13 +339,13 @@ function markdown(machine, results, ratios) {
     '',
     `${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.browser}, commit ${machine.commit}, ${machine.date}.`,
     `Median of ${machine.runsPerCell} run(s) per cell (the x86-64 baseline: ${machine.baselineRuns ? `${machine.baselineRuns} run(s)` : 'not measured'}), [min, max] in brackets; compact trace padding, 2^19 cycles per shard.`,
-    `native: the CLI as built by \`make build\` (x86-64 baseline); native-cpu: built with \`-C target-cpu=native\`; browser: headless Chromium, this package.`,
+    `stock: stock sp1-sdk 5.2.4 (tests/interop, its default options and fixed shapes), built with \`-C target-cpu=native\`; native: the CLI as built by \`make build\` (x86-64 baseline); native-cpu: built with \`-C target-cpu=native\`; browser: headless Chromium, this package.`,
     '',
-    '| workload | cycles | target | threads | setup s | prove s | verify s | peak memory MiB | user-agent memory MiB |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| workload | cycles | target | threads | shards | setup s | prove s | verify s | peak memory MiB | user-agent memory MiB |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...results.map(
       (r) =>
-        `| ${r.workload} | ${r.cycles} | ${r.target} | ${r.threads} | ${seconds(r.setupMs)} | ${seconds(r.proveMs)} [${r.proveSpreadMs.map(seconds).join(', ')}] | ${seconds(r.verifyMs)} | ${r.memoryMiB.toFixed(0)} | ${r.userAgentMemoryMiB?.toFixed(0) ?? ''} |`,
+        `| ${r.workload} | ${r.cycles} | ${r.target} | ${r.threads} | ${r.shards} | ${seconds(r.setupMs)} | ${seconds(r.proveMs)} [${r.proveSpreadMs.map(seconds).join(', ')}] | ${seconds(r.verifyMs)} | ${r.memoryMiB.toFixed(0)} | ${r.userAgentMemoryMiB?.toFixed(0) ?? ''} |`,
     ),
     '',
     'Peak memory: native peak RSS of the whole process; browser: the wasm memory at its peak. User-agent',
@@ -298,19 +355,19 @@ function markdown(machine, results, ratios) {
     '',
     '| workload | target | threads | ' + PHASES.join(' | ') + ' |',
     '|---|---|---|' + PHASES.map(() => '---').join('|') + '|',
-    ...results.map(
+    ...results.filter((r) => r.target !== 'stock').map(
       (r) => `| ${r.workload} | ${r.target} | ${r.threads} | ` + PHASES.map((p) => seconds(r.phasesMs[p])).join(' | ') + ' |',
     ),
     '`permutation`, `quotient` and `fri` are the steps of opening a shard, from the prover\'s spans',
     '(stock sp1-stark\'s, natively through a tracing layer, in the browser as performance measures);',
     '`open (rest)` is what they leave of the open phase.',
     '',
-    `## Per shard at ${machine.cores} threads (median run, seconds)`,
+    `## Per shard at ${maxThreads} threads (median run, seconds)`,
     '',
     '| workload | target | shard | generateTraces | commit | open |',
     '|---|---|---|---|---|---|',
     ...results
-      .filter((r) => r.threads === machine.cores)
+      .filter((r) => r.threads === maxThreads)
       .flatMap((r) =>
         Object.entries(r.shardPhasesMs).map(
           ([shard, ms]) =>
@@ -337,8 +394,10 @@ function plot(results) {
   const rows = results.map((r, i) => {
     const y = 40 + i * (barHeight + gap);
     let x = left;
+    // Stock reports no phases: its bar is one grey segment.
+    const phasesMs = r.target === 'stock' ? { 'open (rest)': r.proveMs } : r.phasesMs;
     const segments = PHASES.map((phase, p) => {
-      const w = (r.phasesMs[phase] / maxMs) * (width - left - 80);
+      const w = ((phasesMs[phase] ?? 0) / maxMs) * (width - left - 80);
       const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="${barHeight}" fill="${colors[p]}"/>`;
       x += w;
       return rect;

@@ -10,7 +10,7 @@ export const nativeCli = required('SP1_WASM_CLI');
 export const stockCli = required('SP1_STOCK_CLI');
 export const mutantsTool = required('SP1_WASM_MUTANTS');
 export const workDir = mkdtempSync(join(tmpdir(), 'sp1-wasm-e2e-'));
-export const GUESTS = ['fibonacci', 'keccak', 'stats'];
+export const GUESTS = ['fibonacci', 'keccak', 'stats', 'hashes'];
 
 function required(name) {
   const value = process.env[name];

@@ -1,10 +1,10 @@
 /** The bundled guest programs whose input types the prover knows. */
-export type GuestName = 'fibonacci' | 'keccak' | 'stats';
+export type GuestName = 'fibonacci' | 'keccak' | 'stats' | 'hashes';
 
 /**
  * Stdin for a program: raw chunks (one per guest `read`, bincode for `read::<T>()`), or a bundled
- * guest's typed input (fibonacci: a number; keccak: `{ data: number[], rounds: number }`; stats:
- * `{ name: string, values: number[] }`).
+ * guest's typed input (fibonacci: a number; keccak and hashes: `{ data: number[], rounds: number }`;
+ * stats: `{ name: string, values: number[] }`).
  */
 export type Stdin = Uint8Array[] | { guest: GuestName; input: unknown };
 

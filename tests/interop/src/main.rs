@@ -1,10 +1,10 @@
 //! Stock `sp1-sdk` 5.2.4 on the command line: the other side of the interoperability tests.
 //! Everything here is stock API; nothing of sp1-wasm is linked in.
 
-use std::path::PathBuf;
+use std::{path::PathBuf, time::Instant};
 
 use clap::{Parser, Subcommand};
-use sp1_sdk::{HashableKey, Prover, ProverClient, SP1ProofWithPublicValues, SP1Stdin};
+use sp1_sdk::{HashableKey, Prover, ProverClient, SP1Proof, SP1ProofWithPublicValues, SP1Stdin};
 
 #[derive(Parser)]
 struct Cli {
@@ -35,6 +35,9 @@ enum Command {
         stdin_hex: Vec<String>,
         #[arg(long)]
         out: PathBuf,
+        /// Print one JSON line of timings (setup, prove, verify), for the benchmark.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -57,16 +60,35 @@ fn main() {
                 }
             }
         }
-        Command::Prove { elf, stdin_hex, out } => {
-            let (pk, vk) = client.setup(&std::fs::read(elf).expect("read ELF"));
+        Command::Prove { elf, stdin_hex, out, json } => {
             let mut stdin = SP1Stdin::new();
             for chunk in stdin_hex {
                 stdin.write_vec(hex::decode(chunk).expect("stdin chunk is hex"));
             }
+            let start = Instant::now();
+            let (pk, vk) = client.setup(&std::fs::read(elf).expect("read ELF"));
+            let setup_ms = milliseconds_since(start);
+            let start = Instant::now();
             let proof = client.prove(&pk, &stdin).core().run().expect("stock core proof");
+            let prove_ms = milliseconds_since(start);
+            let start = Instant::now();
             client.verify(&proof, &vk).expect("stock verifies its own proof");
+            let verify_ms = milliseconds_since(start);
             proof.save(&out).expect("save proof");
             println!("stock sp1-sdk 5.2.4: core proof written to {}", out.display());
+            if json {
+                let shards = match &proof.proof {
+                    SP1Proof::Core(shards) => shards.len(),
+                    _ => unreachable!("a core proof was asked for"),
+                };
+                println!(
+                    r#"{{"setupMs":{setup_ms},"proveMs":{prove_ms},"verifyMs":{verify_ms},"shards":{shards}}}"#
+                );
+            }
         }
     }
+}
+
+fn milliseconds_since(start: Instant) -> f64 {
+    start.elapsed().as_secs_f64() * 1e3
 }

@@ -5,7 +5,10 @@ use crate::{
 use hashbrown::HashMap;
 use itertools::Itertools;
 use p3_air::{AirBuilder, ExtensionBuilder, PairBuilder};
-use p3_field::{AbstractExtensionField, AbstractField, ExtensionField, Field, PrimeField};
+use p3_field::{
+    batch_multiplicative_inverse, AbstractExtensionField, AbstractField, ExtensionField, Field,
+    PrimeField,
+};
 use p3_matrix::{dense::RowMajorMatrix, Matrix};
 use p3_maybe_rayon::prelude::*;
 use rayon_scan::ScanParallelIterator;
@@ -20,49 +23,60 @@ pub const fn local_permutation_trace_width(nb_interactions: usize, batch_size: u
     nb_interactions.div_ceil(batch_size) + 1
 }
 
-/// Populates a local permutation row.
-#[inline]
+/// Rows of a chip whose `LogUp` fingerprints share one inversion (sp1-wasm).
+const ROWS_PER_INVERSION: usize = 32;
+
+/// Populates rows of the local permutation trace (sp1-wasm: batched; stock computes one row at a
+/// time). Column `j` of a row holds the sum, over the `j`-th batch of interactions, of
+/// `±multiplicity / fingerprint(alpha, beta)`. The same values as stock's, which divides once
+/// per interaction per row, computed with fewer field operations:
+/// - the fingerprints of all rows given are inverted together (Montgomery's trick: one
+///   inversion, three multiplications per element);
+/// - interactions with multiplicity zero, which add zero, are skipped;
+/// - the powers of beta come computed (stock recomputes them per interaction per row), and the
+///   base-field values multiply them as base-field elements.
 #[allow(clippy::too_many_arguments)]
-#[allow(clippy::needless_pass_by_value)]
-pub fn populate_local_permutation_row<F: PrimeField, EF: ExtensionField<F>>(
-    row: &mut [EF],
-    preprocessed_row: &[F],
-    main_row: &[F],
-    sends: &[Interaction<F>],
-    receives: &[Interaction<F>],
-    random_elements: &[EF],
+fn populate_local_permutation_rows<F: PrimeField, EF: ExtensionField<F>>(
+    rows: &mut [EF],
+    row_width: usize,
+    preprocessed_rows: &[F],
+    main_rows: &[F],
+    interactions: &[(&Interaction<F>, bool)],
+    alpha: EF,
+    beta_powers: &[EF],
     batch_size: usize,
 ) {
-    let alpha = random_elements[0];
-    let betas = random_elements[1].powers(); // TODO: optimize
-
-    let interaction_chunks = &sends
-        .iter()
-        .map(|int| (int, true))
-        .chain(receives.iter().map(|int| (int, false)))
-        .chunks(batch_size);
-
-    // Compute the denominators \prod_{i\in B} row_fingerprint(alpha, beta).
-    for (value, chunk) in row.iter_mut().zip(interaction_chunks) {
-        *value = chunk
-            .into_iter()
-            .map(|(interaction, is_send)| {
-                let mut denominator = alpha;
-                let mut betas = betas.clone();
-                denominator +=
-                    betas.next().unwrap() * EF::from_canonical_usize(interaction.argument_index());
-                for (columns, beta) in interaction.values.iter().zip(betas) {
-                    denominator += beta * columns.apply::<F, F>(preprocessed_row, main_row);
-                }
-                let mut mult = interaction.multiplicity.apply::<F, F>(preprocessed_row, main_row);
-
-                if !is_send {
-                    mult = -mult;
-                }
-
-                EF::from_base(mult) / denominator
-            })
-            .sum();
+    let height = rows.len() / row_width;
+    let preprocessed_width = preprocessed_rows.len() / height;
+    let main_width = main_rows.len() / height;
+    let mut fingerprints = Vec::with_capacity(height * interactions.len());
+    // Where each fingerprint's term goes in `rows`, and its signed multiplicity.
+    let mut terms = Vec::with_capacity(height * interactions.len());
+    for row in 0..height {
+        let preprocessed_row =
+            &preprocessed_rows[row * preprocessed_width..(row + 1) * preprocessed_width];
+        let main_row = &main_rows[row * main_width..(row + 1) * main_width];
+        for (i, (interaction, is_send)) in interactions.iter().enumerate() {
+            let multiplicity = interaction.multiplicity.apply::<F, F>(preprocessed_row, main_row);
+            if multiplicity.is_zero() {
+                continue;
+            }
+            let mut fingerprint =
+                alpha + beta_powers[0] * F::from_canonical_usize(interaction.argument_index());
+            for (columns, beta) in interaction.values.iter().zip(&beta_powers[1..]) {
+                fingerprint += *beta * columns.apply::<F, F>(preprocessed_row, main_row);
+            }
+            fingerprints.push(fingerprint);
+            terms.push((
+                row * row_width + i / batch_size,
+                if *is_send { multiplicity } else { -multiplicity },
+            ));
+        }
+    }
+    for ((index, multiplicity), inverse) in
+        terms.into_iter().zip(batch_multiplicative_inverse(&fingerprints))
+    {
+        rows[index] += inverse * multiplicity;
     }
 }
 
@@ -127,49 +141,52 @@ pub fn generate_permutation_trace<F: PrimeField, EF: ExtensionField<F>>(
     let local_row_range = 0..local_permutation_width;
 
     if !local_sends.is_empty() || !local_receives.is_empty() {
-        if let Some(prep) = preprocessed {
-            assert_eq!(
-                prep.height(),
-                main.height(),
-                "preprocessed and main have different heights: main width = {}, preprocessed width = {}",
-                main.width(),
-                prep.width()
-            );
-            assert_eq!(
-                permutation_trace.height(),
-                main.height(),
-                "permutation trace and main have different heights"
-            );
-            permutation_trace
-                .par_rows_mut()
-                .zip_eq(prep.par_row_slices())
-                .zip_eq(main.par_row_slices())
-                .for_each(|((row, prep_row), main_row)| {
-                    populate_local_permutation_row::<F, EF>(
-                        &mut row[0..local_permutation_width],
-                        prep_row,
-                        main_row,
-                        local_sends,
-                        local_receives,
-                        random_elements,
-                        batch_size,
-                    );
-                });
-        } else {
-            permutation_trace.par_rows_mut().zip_eq(main.par_row_slices()).for_each(
-                |(row, main_row)| {
-                    populate_local_permutation_row::<F, EF>(
-                        &mut row[0..local_permutation_width],
-                        &[],
-                        main_row,
-                        local_sends,
-                        local_receives,
-                        random_elements,
-                        batch_size,
-                    );
-                },
-            );
-        }
+        let interactions = local_sends
+            .iter()
+            .map(|interaction| (interaction, true))
+            .chain(local_receives.iter().map(|interaction| (interaction, false)))
+            .collect::<Vec<_>>();
+        let max_values = interactions.iter().map(|(i, _)| i.values.len()).max().unwrap_or(0);
+        let beta_powers = random_elements[1].powers().take(max_values + 1).collect::<Vec<_>>();
+        let preprocessed_values = match preprocessed {
+            Some(prep) => {
+                assert_eq!(
+                    prep.height(),
+                    main.height(),
+                    "preprocessed and main have different heights: main width = {}, preprocessed width = {}",
+                    main.width(),
+                    prep.width()
+                );
+                prep.values.as_slice()
+            }
+            None => &[],
+        };
+        assert_eq!(
+            permutation_trace.height(),
+            main.height(),
+            "permutation trace and main have different heights"
+        );
+        let preprocessed_chunk = preprocessed.map_or(0, |prep| prep.width()) * ROWS_PER_INVERSION;
+        permutation_trace
+            .values
+            .par_chunks_mut(permutation_trace_width * ROWS_PER_INVERSION)
+            .zip_eq(main.values.par_chunks(main.width() * ROWS_PER_INVERSION))
+            .enumerate()
+            .for_each(|(chunk, (rows, main_rows))| {
+                let start = (chunk * preprocessed_chunk).min(preprocessed_values.len());
+                let end = (start + preprocessed_chunk).min(preprocessed_values.len());
+                let preprocessed_rows = &preprocessed_values[start..end];
+                populate_local_permutation_rows::<F, EF>(
+                    rows,
+                    permutation_trace_width,
+                    preprocessed_rows,
+                    main_rows,
+                    &interactions,
+                    random_elements[0],
+                    &beta_powers,
+                    batch_size,
+                );
+            });
 
         let zero = EF::zero();
         let local_cumulative_sums = permutation_trace
