@@ -276,7 +276,8 @@ fn run(command: Command, span_totals: Option<SpanTotals>) -> anyhow::Result<()> 
             }
         }
         Command::Stdin { guest, input } => {
-            for chunk in guest.stdin_from_json(input.as_deref().unwrap_or(guest.example_input()))?.buffer {
+            let input = input.as_deref().unwrap_or(guest.example_input());
+            for chunk in guest.stdin_from_json(input)?.buffer {
                 println!("{}", hex::encode(chunk));
             }
         }

@@ -6,7 +6,7 @@
 use itertools::Itertools;
 use p3_air::{PairCol, VirtualPairCol};
 use p3_baby_bear::BabyBear;
-use p3_field::{extension::BinomialExtensionField, AbstractExtensionField, AbstractField, Field};
+use p3_field::{extension::BinomialExtensionField, AbstractExtensionField, AbstractField};
 use p3_matrix::{dense::RowMajorMatrix, Matrix};
 use sp1_stark::{
     air::InteractionScope, generate_permutation_trace, local_permutation_trace_width, Interaction,
@@ -39,12 +39,14 @@ fn stock_populate_row(
             .map(|(interaction, is_send)| {
                 let mut denominator = alpha;
                 let mut betas = betas.clone();
-                denominator += betas.next().unwrap()
-                    * EF::from_canonical_usize(interaction.argument_index());
+                denominator +=
+                    betas.next().unwrap() * EF::from_canonical_usize(interaction.argument_index());
                 for (columns, beta) in interaction.values.iter().zip(betas) {
                     denominator += beta * columns.apply::<F, F>(preprocessed_row, main_row);
                 }
-                let mut mult = interaction.multiplicity.apply::<F, F>(preprocessed_row, main_row);
+                let mut mult = interaction
+                    .multiplicity
+                    .apply::<F, F>(preprocessed_row, main_row);
                 if !is_send {
                     mult = -mult;
                 }
@@ -59,9 +61,15 @@ fn stock_populate_row(
 fn elements(seed: u64) -> impl Iterator<Item = F> {
     let mut state = seed;
     std::iter::repeat_with(move || {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         let value = (state >> 33) as u32;
-        F::from_canonical_u32(if value % 4 == 0 { 0 } else { value % 0x7800_0001 })
+        F::from_canonical_u32(if value % 4 == 0 {
+            0
+        } else {
+            value % 0x7800_0001
+        })
     })
 }
 
@@ -78,7 +86,10 @@ fn interactions(count: usize, main_width: usize, preprocessed_width: usize) -> V
                     } else {
                         PairCol::Main((i * 7 + v) % main_width)
                     };
-                    VirtualPairCol::new(vec![(column, F::from_canonical_usize(v + 1))], F::from_canonical_usize(i))
+                    VirtualPairCol::new(
+                        vec![(column, F::from_canonical_usize(v + 1))],
+                        F::from_canonical_usize(i),
+                    )
                 })
                 .collect();
             let multiplicity = if i % 4 == 3 {
@@ -86,7 +97,12 @@ fn interactions(count: usize, main_width: usize, preprocessed_width: usize) -> V
             } else {
                 VirtualPairCol::single_main(i % main_width)
             };
-            Interaction::new(values, multiplicity, kinds[i % kinds.len()], InteractionScope::Local)
+            Interaction::new(
+                values,
+                multiplicity,
+                kinds[i % kinds.len()],
+                InteractionScope::Local,
+            )
         })
         .collect()
 }
@@ -94,8 +110,18 @@ fn interactions(count: usize, main_width: usize, preprocessed_width: usize) -> V
 #[test]
 fn batched_trace_equals_stock_row_by_row() {
     let random_elements = [
-        EF::from_base_slice(&elements(1).take(4).map(|x| x + F::one()).collect::<Vec<_>>()),
-        EF::from_base_slice(&elements(2).take(4).map(|x| x + F::one()).collect::<Vec<_>>()),
+        EF::from_base_slice(
+            &elements(1)
+                .take(4)
+                .map(|x| x + F::one())
+                .collect::<Vec<_>>(),
+        ),
+        EF::from_base_slice(
+            &elements(2)
+                .take(4)
+                .map(|x| x + F::one())
+                .collect::<Vec<_>>(),
+        ),
     ];
     for (height, main_width, preprocessed_width, sends, receives, batch_size) in [
         (1, 3, 0, 1, 0, 1),
@@ -105,10 +131,15 @@ fn batched_trace_equals_stock_row_by_row() {
         (100, 20, 0, 16, 1, 4),
         (256, 7, 4, 3, 12, 5),
     ] {
-        let main = RowMajorMatrix::new(elements(height as u64).take(height * main_width).collect(), main_width);
+        let main = RowMajorMatrix::new(
+            elements(height as u64).take(height * main_width).collect(),
+            main_width,
+        );
         let preprocessed = (preprocessed_width > 0).then(|| {
             RowMajorMatrix::new(
-                elements(7 * height as u64).take(height * preprocessed_width).collect(),
+                elements(7 * height as u64)
+                    .take(height * preprocessed_width)
+                    .collect(),
                 preprocessed_width,
             )
         });
@@ -127,8 +158,9 @@ fn batched_trace_equals_stock_row_by_row() {
         let mut expected = vec![EF::zero(); width * height];
         let mut running_sum = EF::zero();
         for (row, expected_row) in expected.chunks_mut(width).enumerate() {
-            let preprocessed_row =
-                preprocessed.as_ref().map_or(vec![], |p| p.row_slice(row).to_vec());
+            let preprocessed_row = preprocessed
+                .as_ref()
+                .map_or(vec![], |p| p.row_slice(row).to_vec());
             stock_populate_row(
                 &mut expected_row[..width - 1],
                 &preprocessed_row,
@@ -141,7 +173,10 @@ fn batched_trace_equals_stock_row_by_row() {
             running_sum += expected_row[..width - 1].iter().copied().sum::<EF>();
             expected_row[width - 1] = running_sum;
         }
-        assert_eq!(trace.values, expected, "height {height}, batch size {batch_size}");
+        assert_eq!(
+            trace.values, expected,
+            "height {height}, batch size {batch_size}"
+        );
         assert_eq!(cumulative_sum, running_sum);
     }
 }
@@ -157,17 +192,30 @@ fn timing_batched_vs_stock() {
     let main = RowMajorMatrix::new(elements(3).take(height * main_width).collect(), main_width);
     let sends = interactions(18, main_width, 0);
     let receives = interactions(12, main_width, 0);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
 
     let start = std::time::Instant::now();
-    pool.install(|| generate_permutation_trace(&sends, &receives, None, &main, &random_elements, batch_size));
+    pool.install(|| {
+        generate_permutation_trace(&sends, &receives, None, &main, &random_elements, batch_size)
+    });
     let batched = start.elapsed();
 
     let width = local_permutation_trace_width(sends.len() + receives.len(), batch_size);
     let mut rows = vec![EF::zero(); width * height];
     let start = std::time::Instant::now();
     for (row, values) in rows.chunks_mut(width).enumerate() {
-        stock_populate_row(&mut values[..width - 1], &[], &main.row_slice(row), &sends, &receives, &random_elements, batch_size);
+        stock_populate_row(
+            &mut values[..width - 1],
+            &[],
+            &main.row_slice(row),
+            &sends,
+            &receives,
+            &random_elements,
+            batch_size,
+        );
     }
     let stock = start.elapsed();
     println!(

@@ -38,7 +38,10 @@ pub fn keccak256(data: &[u8]) -> [u8; 32] {
 pub fn sha256(data: &[u8]) -> [u8; 32] {
     let mut padded: Vec<u8> = data.to_vec();
     padded.push(0x80);
-    padded.resize((padded.len() + 8).div_ceil(SHA256_BLOCK) * SHA256_BLOCK - 8, 0);
+    padded.resize(
+        (padded.len() + 8).div_ceil(SHA256_BLOCK) * SHA256_BLOCK - 8,
+        0,
+    );
     padded.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
     let mut state = SHA256_IV;
     for block in padded.chunks_exact(SHA256_BLOCK) {

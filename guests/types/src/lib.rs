@@ -119,8 +119,9 @@ impl HashesState {
         words.sort_unstable();
         for word in words {
             // The largest 64-bit prime as modulus: a remainder the guest computes in software.
-            self.checksum =
-                (self.checksum.rotate_left(5) ^ word).wrapping_mul(0x0000_0100_0000_01b3) % 0xffff_ffff_ffff_ffc5;
+            self.checksum = (self.checksum.rotate_left(5) ^ word)
+                .wrapping_mul(0x0000_0100_0000_01b3)
+                % 0xffff_ffff_ffff_ffc5;
         }
         let word_bytes: Vec<u8> = words.iter().flat_map(|word| word.to_le_bytes()).collect();
         for (i, byte) in self.buffer.iter_mut().enumerate() {
