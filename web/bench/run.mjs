@@ -100,7 +100,6 @@ function summarize(samples) {
   }
   const medianRun = samples.find((s) => s.proveMs === median(prove));
   return {
-    // Stock's CLI reports no cycles: the table takes them from the other targets (same ELF, stdin).
     cycles: samples[0].cycles,
     shards: samples[0].shards ?? Object.keys(samples[0].shardPhasesMs).length,
     runs: samples.length,
@@ -148,9 +147,12 @@ function nativeRun(binary, workload, threads) {
  * fixed shapes); its CLI's `--json` line gives setup, prove and verify times and the shard count.
  */
 function stockRun(binary, workload, threads) {
-  const stdinHex = execFileSync(cli, ['stdin', '--guest', workload.guest, '--input', JSON.stringify(workload.input)], {
-    encoding: 'utf8',
-  }).trim().split('\n');
+  // The guest's stdin as hex chunks, from the CLI's encoder: once per workload.
+  const stdinHex = (workload.stdinHex ??= execFileSync(
+    cli,
+    ['stdin', '--guest', workload.guest, '--input', JSON.stringify(workload.input)],
+    { encoding: 'utf8' },
+  ).trim().split('\n'));
   const stdout = join(work, 'stock.json');
   const stderr = execFileSync(
     'sh',

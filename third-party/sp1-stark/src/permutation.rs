@@ -148,7 +148,7 @@ pub fn generate_permutation_trace<F: PrimeField, EF: ExtensionField<F>>(
             .collect::<Vec<_>>();
         let max_values = interactions.iter().map(|(i, _)| i.values.len()).max().unwrap_or(0);
         let beta_powers = random_elements[1].powers().take(max_values + 1).collect::<Vec<_>>();
-        let preprocessed_values = match preprocessed {
+        let (preprocessed_values, preprocessed_width) = match preprocessed {
             Some(prep) => {
                 assert_eq!(
                     prep.height(),
@@ -157,16 +157,16 @@ pub fn generate_permutation_trace<F: PrimeField, EF: ExtensionField<F>>(
                     main.width(),
                     prep.width()
                 );
-                prep.values.as_slice()
+                (prep.values.as_slice(), prep.width())
             }
-            None => &[],
+            None => (&[][..], 0),
         };
         assert_eq!(
             permutation_trace.height(),
             main.height(),
             "permutation trace and main have different heights"
         );
-        let preprocessed_chunk = preprocessed.map_or(0, |prep| prep.width()) * ROWS_PER_INVERSION;
+        let preprocessed_chunk = preprocessed_width * ROWS_PER_INVERSION;
         permutation_trace
             .values
             .par_chunks_mut(permutation_trace_width * ROWS_PER_INVERSION)
