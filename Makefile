@@ -97,7 +97,7 @@ pack: web
 demo-build: build pack
 	cd web/demo && npm ci --no-audit --no-fund && npm install --no-save --no-audit --no-fund $(PACKAGE)
 	@mkdir -p web/demo/public/guests
-	for guest in fibonacci keccak stats; do $(CLI) elf --guest $$guest --out web/demo/public/guests/$$guest.elf; done
+	for guest in $$($(CLI) guests); do $(CLI) elf --guest $$guest --out web/demo/public/guests/$$guest.elf; done
 	cd web/demo && npx next build
 
 ## Build and serve the demo at http://localhost:3000 (cross-origin isolated).

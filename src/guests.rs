@@ -121,7 +121,8 @@ impl FromStr for Guest {
 
     fn from_str(name: &str) -> Result<Self> {
         Self::ALL.into_iter().find(|g| g.name() == name).ok_or_else(|| {
-            Error::InvalidOptions(format!("unknown guest {name:?}; known: fibonacci, keccak, stats, hashes"))
+            let known: Vec<_> = Self::ALL.iter().map(|g| g.name()).collect();
+            Error::InvalidOptions(format!("unknown guest {name:?}; known: {}", known.join(", ")))
         })
     }
 }

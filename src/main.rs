@@ -86,6 +86,8 @@ enum Command {
         #[arg(long)]
         input: Option<String>,
     },
+    /// List the bundled guests, a name per line.
+    Guests,
     /// Write a bundled guest's ELF to a file.
     Elf {
         #[arg(long, default_value = "fibonacci")]
@@ -281,6 +283,7 @@ fn run(command: Command, span_totals: Option<SpanTotals>) -> anyhow::Result<()> 
                 println!("{}", hex::encode(chunk));
             }
         }
+        Command::Guests => Guest::ALL.iter().for_each(|guest| println!("{guest}")),
         Command::Elf { guest, out } => {
             std::fs::write(&out, guest.elf())?;
             println!("{guest} ELF written to {}", out.display());

@@ -11,7 +11,7 @@ seeds=$work/seeds
 mkdir -p "$seeds"/{proof,verifying_key,stdin,elf}
 [ -f "$seeds/proof/fibonacci.proof" ] || "$cli" prove --input 10 --out "$seeds/proof/fibonacci.proof" >/dev/null 2>&1
 [ -f "$seeds/verifying_key/fibonacci.vk" ] || "$cli" vkey --guest fibonacci --out "$seeds/verifying_key/fibonacci.vk" >/dev/null
-for guest in fibonacci keccak stats; do
+for guest in $("$cli" guests); do
   [ -f "$seeds/elf/$guest.elf" ] || "$cli" elf --guest "$guest" --out "$seeds/elf/$guest.elf" >/dev/null
 done
 export SP1_WASM_FUZZ_PROOF=$seeds/proof/fibonacci.proof

@@ -8,6 +8,7 @@ const GUESTS: Record<GuestName, { label: string; input: string }> = {
   fibonacci: { label: 'fibonacci: n-th Fibonacci number mod 7919', input: '1000' },
   keccak: { label: 'keccak: keccak-256 by SP1 precompile', input: '{"data":[104,101,108,108,111],"rounds":10}' },
   stats: { label: 'stats: summary of a serde dataset', input: '{"name":"temperatures","values":[21,-3,17,8,30,12]}' },
+  hashes: { label: 'hashes: keccak-256 and SHA-256 precompiles, then 64-bit mixing', input: '{"data":[104,101,108,108,111],"rounds":1}' },
 };
 
 const PHASES: Record<string, string> = {
