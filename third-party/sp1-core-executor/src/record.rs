@@ -117,12 +117,7 @@ impl ExecutionRecord {
         let precompile_events = take(&mut self.precompile_events);
 
         for (syscall_code, events) in precompile_events.into_iter() {
-            let threshold = match syscall_code {
-                SyscallCode::KECCAK_PERMUTE => opts.keccak,
-                SyscallCode::SHA_EXTEND => opts.sha_extend,
-                SyscallCode::SHA_COMPRESS => opts.sha_compress,
-                _ => opts.deferred,
-            };
+            let threshold = precompile_split_threshold(&opts, syscall_code);
 
             let chunks = events.chunks_exact(threshold);
             if last {
@@ -355,5 +350,16 @@ impl ByteRecord for ExecutionRecord {
                 *self.byte_lookups.entry(*blu_event).or_insert(0) += count;
             }
         }
+    }
+}
+
+/// How many events of a precompile [`ExecutionRecord::split`] puts in one shard.
+#[must_use]
+pub fn precompile_split_threshold(opts: &SplitOpts, syscall_code: SyscallCode) -> usize {
+    match syscall_code {
+        SyscallCode::KECCAK_PERMUTE => opts.keccak,
+        SyscallCode::SHA_EXTEND => opts.sha_extend,
+        SyscallCode::SHA_COMPRESS => opts.sha_compress,
+        _ => opts.deferred,
     }
 }

@@ -180,12 +180,10 @@ impl<F: PrimeField32> MachineAir<F> for SyscallChip {
                         .count() >
                         0
                 }
-                SyscallShardKind::Precompile => {
-                    !shard.precompile_events.is_empty() &&
-                        shard.cpu_events.is_empty() &&
-                        shard.global_memory_initialize_events.is_empty() &&
-                        shard.global_memory_finalize_events.is_empty()
-                }
+                // sp1-wasm: any shard holding a precompile event (see PATCHES.md). Stock's
+                // test gave the same answer for every shard stock makes, but left out the
+                // shards sp1-wasm packs with CPU or memory events.
+                SyscallShardKind::Precompile => shard.precompile_events.all_events().next().is_some(),
             }
         }
     }

@@ -1,5 +1,6 @@
 pub mod concurrency;
 mod logger;
+mod pack_deferred;
 mod prove;
 mod prove_in_memory;
 mod span;

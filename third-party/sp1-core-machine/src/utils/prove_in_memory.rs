@@ -20,7 +20,10 @@ use crate::{
     io::SP1Stdin,
     riscv::RiscvAir,
     shape::CoreShapeConfig,
-    utils::{trace_checkpoint_state, SP1CoreProverError},
+    utils::{
+        pack_deferred::{pack_deferred, pack_into_last_cpu_shard},
+        trace_checkpoint_state, SP1CoreProverError,
+    },
 };
 
 /// Progress of [`prove_core_in_memory`], reported as it happens.
@@ -59,7 +62,8 @@ pub struct CoreProof<SC: StarkGenericConfig> {
 /// Proves `program` on `stdin` as `prove_core_stream` does, without threads, channels or files.
 ///
 /// `shape_config` set pads every shard to one of stock's core shapes; `None` pads main traces
-/// only to the next power of two (the program chip follows the program's preprocessed shape).
+/// only to the next power of two (the program chip follows the program's preprocessed shape) and
+/// packs deferred shards (see `pack_deferred`).
 #[allow(clippy::too_many_arguments)]
 pub fn prove_core_in_memory<SC: StarkGenericConfig, P: MachineProver<SC, RiscvAir<SC::Val>>>(
     prover: &P,
@@ -178,6 +182,9 @@ impl ShardChain {
             self.deferred.append(&mut record.defer());
         }
 
+        // Compact padding packs deferred shards (`pack_deferred`); stock's shapes are sized for
+        // its own split, so with them the split stays stock's.
+        let pack = shape_config.is_none();
         // Small programs fold the memory init/finalize events into the last shard when the
         // result still fits a shape; otherwise (and for larger ones) they get shards of their own.
         let combine_memory = done
@@ -188,7 +195,7 @@ impl ShardChain {
                 < opts.split_opts.combine_memory_threshold;
         if combine_memory {
             let mut combined = records.clone();
-            self.append_deferred(prover, &mut combined, true, done, opts);
+            self.append_deferred(prover, &mut combined, true, done, opts, pack);
             let fits = shape_config.is_none_or(|config| {
                 combined.iter_mut().all(|record| config.fix_shape(record).is_ok())
             });
@@ -196,7 +203,7 @@ impl ShardChain {
                 return combined;
             }
         }
-        self.append_deferred(prover, &mut records, false, done, opts);
+        self.append_deferred(prover, &mut records, false, done, opts, pack);
         if let Some(config) = shape_config {
             for record in records.iter_mut() {
                 config.fix_shape(record).unwrap();
@@ -205,8 +212,8 @@ impl ShardChain {
         records
     }
 
-    /// Appends the deferred shards that are ready, numbered after `records`, and generates the
-    /// dependencies (byte lookups, range checks) of all of them.
+    /// Appends the deferred shards that are ready, packed if `pack`, numbered after `records`,
+    /// and generates the dependencies (byte lookups, range checks) of all of them.
     fn append_deferred<SC: StarkGenericConfig, P: MachineProver<SC, RiscvAir<SC::Val>>>(
         &mut self,
         prover: &P,
@@ -214,11 +221,18 @@ impl ShardChain {
         into_last_record: bool,
         done: bool,
         opts: SP1CoreOpts,
+        pack: bool,
     ) where
         SC::Val: PrimeField32,
     {
         let last_record = if into_last_record { records.last_mut() } else { None };
         let mut deferred = self.deferred.split(done, last_record, opts.split_opts);
+        if pack {
+            deferred = pack_deferred(deferred, &opts);
+            if done {
+                pack_into_last_cpu_shard(records, &mut deferred, &opts);
+            }
+        }
         let state = &mut self.state;
         if !done {
             state.execution_shard += 1;
