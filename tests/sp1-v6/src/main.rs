@@ -7,6 +7,7 @@ use std::{path::PathBuf, time::Instant};
 
 use clap::Parser;
 use sp1_sdk::{prelude::*, ProverClient, SP1Proof};
+use sp1_v6_measure::{ms_since, peak_rss_mib, rayon_threads, stdin_of};
 
 #[derive(Parser)]
 struct Args {
@@ -18,28 +19,6 @@ struct Args {
     /// Also a compressed proof for this n.
     #[arg(long)]
     compressed: Option<u32>,
-}
-
-/// Peak resident memory of this process in MiB, from getrusage. (The executor's child process
-/// is forked from it, so its own peak counts the pages it shares with this one: not reported.)
-fn peak_rss_mib() -> f64 {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: getrusage fills the struct it is given; zeroed is a valid rusage.
-    let usage = unsafe {
-        libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr());
-        usage.assume_init()
-    };
-    usage.ru_maxrss as f64 / 1024.0
-}
-
-fn stdin_of(n: u32) -> SP1Stdin {
-    let mut stdin = SP1Stdin::new();
-    stdin.write(&n);
-    stdin
-}
-
-fn ms_since(start: Instant) -> f64 {
-    start.elapsed().as_secs_f64() * 1e3
 }
 
 /// One client (building it takes minutes: it prepares the recursion programs) for every proof.
@@ -90,12 +69,4 @@ async fn main() {
             })
         );
     }
-}
-
-/// The pool size the prover's Rayon work runs on (`RAYON_NUM_THREADS`, else every core).
-fn rayon_threads() -> usize {
-    std::env::var("RAYON_NUM_THREADS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
