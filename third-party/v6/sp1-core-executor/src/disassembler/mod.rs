@@ -1,0 +1,7 @@
+//! A disassembler for RISC-V ELFs.
+
+mod elf;
+mod rrs;
+
+pub(crate) use elf::*;
+pub(crate) use rrs::*;

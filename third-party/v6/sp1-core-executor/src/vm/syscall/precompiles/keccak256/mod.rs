@@ -1,0 +1,3 @@
+pub mod permute;
+
+pub use permute::keccak256_permute;

@@ -1,0 +1,7 @@
+mod builder;
+mod debug;
+mod interaction;
+
+pub use builder::InteractionBuilder;
+pub use debug::*;
+pub use interaction::*;

@@ -1,0 +1,3 @@
+//! Common AIR operations used across SP1.
+
+pub mod poseidon2;
