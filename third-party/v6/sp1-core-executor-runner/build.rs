@@ -22,6 +22,11 @@ fn main() {
 
     sp1_core_executor::build::detect_executor();
 
+    // sp1-wasm: wasm32 runs the portable executor in-process; there is no runner binary to build.
+    if env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        return;
+    }
+
     println!("cargo:rerun-if-env-changed={}", OVERRIDE_ENV_VAR);
 
     // =========================================================

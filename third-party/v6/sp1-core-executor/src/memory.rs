@@ -189,7 +189,9 @@ impl<V: Copy + 'static> IntoIterator for Registers<V> {
 pub(crate) const MAX_LOG_ADDR: usize = sp1_primitives::consts::MAX_JIT_LOG_ADDR;
 const LOG_PAGE_LEN: usize = 18;
 const PAGE_LEN: usize = 1 << LOG_PAGE_LEN;
-const MAX_PAGE_COUNT: usize = (1 << MAX_LOG_ADDR) / 8 / PAGE_LEN;
+// sp1-wasm: guest addresses are 64-bit whatever the host's usize; address arithmetic is in u64
+// here and below, and only page numbers and offsets within a page become usize.
+const MAX_PAGE_COUNT: usize = ((1u64 << MAX_LOG_ADDR) / 8 / PAGE_LEN as u64) as usize;
 const NO_PAGE: u32 = u32::MAX;
 const PAGE_MASK: usize = PAGE_LEN - 1;
 
@@ -295,12 +297,11 @@ impl<V: Copy> PagedMemory<V> {
     /// Returns an iterator over the occupied addresses.
     pub fn keys(&self) -> impl Iterator<Item = u64> + '_ {
         self.index.iter().enumerate().filter(|(_, &i)| i != NO_PAGE).flat_map(|(i, index)| {
-            let upper = i << LOG_PAGE_LEN;
             self.page_table[*index as usize]
                 .0
                 .iter()
                 .enumerate()
-                .filter_map(move |(lower, v)| v.map(|_| Self::decompress_addr(upper + lower)))
+                .filter_map(move |(lower, v)| v.map(|_| Self::decompress_addr(i, lower)))
         })
     }
 
@@ -329,19 +330,19 @@ impl<V: Copy> PagedMemory<V> {
     #[inline]
     const fn indices(addr: u64) -> (usize, usize) {
         let index = Self::compress_addr(addr);
-        (index >> LOG_PAGE_LEN, index & PAGE_MASK)
+        ((index >> LOG_PAGE_LEN) as usize, (index & PAGE_MASK as u64) as usize)
     }
 
     /// Compress an address from the sparse address space to a contiguous space.
     #[inline]
-    const fn compress_addr(addr: u64) -> usize {
-        addr as usize >> Self::NUM_IGNORED_LOWER_BITS
+    const fn compress_addr(addr: u64) -> u64 {
+        addr >> Self::NUM_IGNORED_LOWER_BITS
     }
 
     /// Decompress an address from a contiguous space to the sparse address space.
     #[inline]
-    const fn decompress_addr(addr: usize) -> u64 {
-        (addr << Self::NUM_IGNORED_LOWER_BITS) as u64
+    const fn decompress_addr(page: usize, offset: usize) -> u64 {
+        (((page as u64) << LOG_PAGE_LEN) + offset as u64) << Self::NUM_IGNORED_LOWER_BITS
     }
 }
 
@@ -459,14 +460,11 @@ impl<V: Copy + 'static> IntoIterator for PagedMemory<V> {
     fn into_iter(mut self) -> Self::IntoIter {
         Box::new(self.index.into_iter().enumerate().filter(|(_, i)| *i != NO_PAGE).flat_map(
             move |(i, index)| {
-                let upper = i << LOG_PAGE_LEN;
                 std::mem::take(&mut self.page_table[index as usize])
                     .0
                     .into_iter()
                     .enumerate()
-                    .filter_map(move |(lower, v)| {
-                        v.map(|v| (Self::decompress_addr(upper + lower), v))
-                    })
+                    .filter_map(move |(lower, v)| v.map(|v| (Self::decompress_addr(i, lower), v)))
             },
         ))
     }

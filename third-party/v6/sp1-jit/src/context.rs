@@ -1,7 +1,13 @@
 use crate::{debug, ElfInfo, Interrupt, MemValue, PageProtValue, RiscRegister, TraceChunkHeader};
 use memmap2::{MmapMut, MmapOptions};
 use sp1_primitives::consts::{PROT_READ, PROT_WRITE};
-use std::{collections::VecDeque, io, os::fd::RawFd, ptr::NonNull, sync::mpsc};
+use std::{collections::VecDeque, io, ptr::NonNull, sync::mpsc};
+
+#[cfg(not(target_arch = "wasm32"))]
+use std::os::fd::RawFd;
+/// sp1-wasm: wasm32 has no file descriptors; the JIT context that holds one is never built there.
+#[cfg(target_arch = "wasm32")]
+type RawFd = i32;
 
 /// Number of u32 words in the public value digest emitted by `COMMIT` syscalls.
 ///
@@ -428,8 +434,13 @@ impl JitContext {
     pub fn enter_unconstrained(&mut self) -> io::Result<()> {
         // SAFETY: The memory is allocated by the [JitFunction] and is valid, not aliased, and has
         // enough space for the alignment.
-        let mut cow_memory =
-            unsafe { MmapOptions::new().no_reserve_swap().map_copy(self.memory_fd)? };
+        #[cfg(not(target_arch = "wasm32"))]
+        let cow_memory = unsafe { MmapOptions::new().no_reserve_swap().map_copy(self.memory_fd) };
+        // sp1-wasm: a copy-on-write map needs a file descriptor; the JIT, this method's only
+        // caller, is native only.
+        #[cfg(target_arch = "wasm32")]
+        let cow_memory: io::Result<MmapMut> = Err(io::ErrorKind::Unsupported.into());
+        let mut cow_memory = cow_memory?;
         let cow_memory_ptr = cow_memory.as_mut_ptr();
 
         // Align the ptr to u32.

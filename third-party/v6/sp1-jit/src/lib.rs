@@ -8,8 +8,12 @@ pub mod context;
 pub mod debug;
 pub mod instructions;
 mod macros;
+// sp1-wasm: JIT memory and the trace's shared-memory transport are POSIX; wasm32 runs the
+// portable executor, which needs neither.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod memory;
 pub mod risc;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod shm;
 
 use dynasmrt::ExecutableBuffer;
@@ -18,7 +22,6 @@ use std::{
     collections::VecDeque,
     io,
     ops::{Deref, DerefMut},
-    os::fd::AsRawFd,
     ptr::NonNull,
     sync::{mpsc, Arc},
 };
@@ -165,7 +168,14 @@ pub trait Debuggable {
 }
 
 /// A trait representing JIT memory.
-pub trait JitMemory: Sized + Deref<Target = [u8]> + DerefMut + AsRawFd {
+#[cfg(not(target_arch = "wasm32"))]
+pub trait JitMemory: Sized + Deref<Target = [u8]> + DerefMut + std::os::fd::AsRawFd {
+    fn new(memory_size: usize) -> Self;
+}
+
+/// sp1-wasm: wasm32 has no file descriptors (and never builds JIT memory).
+#[cfg(target_arch = "wasm32")]
+pub trait JitMemory: Sized + Deref<Target = [u8]> + DerefMut {
     fn new(memory_size: usize) -> Self;
 }
 

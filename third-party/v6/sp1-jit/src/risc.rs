@@ -1,3 +1,4 @@
+#[cfg(not(target_arch = "wasm32"))]
 use crate::shm::ConsumerGuard;
 
 use std::{marker::PhantomData, ops::Deref, sync::Arc};
@@ -184,6 +185,7 @@ pub struct TraceChunkHeader {
 #[derive(Clone)]
 pub enum TraceChunkRaw {
     Mmap(Arc<Mmap>),
+    #[cfg(not(target_arch = "wasm32"))]
     Shm(Arc<ConsumerGuard>),
 }
 
@@ -200,6 +202,7 @@ impl TraceChunkRaw {
     /// # Safety
     ///
     /// See TraceChunkRaw::new for similar safety requirements
+    #[cfg(not(target_arch = "wasm32"))]
     pub unsafe fn from_shm(inner: ConsumerGuard) -> Self {
         Self::Shm(Arc::new(inner))
     }
@@ -207,6 +210,7 @@ impl TraceChunkRaw {
     fn as_ref(&self) -> &[u8] {
         match self {
             Self::Mmap(mmap) => mmap.as_ref(),
+            #[cfg(not(target_arch = "wasm32"))]
             Self::Shm(shm) => shm.deref(),
         }
     }
@@ -214,6 +218,7 @@ impl TraceChunkRaw {
     fn as_ptr(&self) -> *const u8 {
         match self {
             Self::Mmap(mmap) => mmap.as_ptr(),
+            #[cfg(not(target_arch = "wasm32"))]
             Self::Shm(shm) => shm.deref().as_ptr(),
         }
     }
@@ -221,6 +226,7 @@ impl TraceChunkRaw {
     fn len(&self) -> usize {
         match self {
             Self::Mmap(mmap) => mmap.len(),
+            #[cfg(not(target_arch = "wasm32"))]
             Self::Shm(shm) => shm.deref().len(),
         }
     }

@@ -15,7 +15,9 @@ impl CompressedMemory {
     /// The alignment of the address space.
     const ALIGNMENT: usize = 8;
     /// The number of pages in the address space.
-    const MAX_NUM_PAGES: usize = (1 << Self::LOG_MAX_ADDR) / Self::ALIGNMENT / Self::PAGE_SIZE;
+    /// sp1-wasm: computed in u64, as the indices below, so that a 32-bit usize holds it.
+    const MAX_NUM_PAGES: usize =
+        ((1u64 << Self::LOG_MAX_ADDR) / Self::ALIGNMENT as u64 / Self::PAGE_SIZE as u64) as usize;
     /// The size size of a page in terms of address representatives.
     const PAGE_SIZE: usize = 1 << 18;
 
@@ -61,10 +63,10 @@ impl CompressedMemory {
     #[inline]
     fn indices(addr: u64) -> (usize, usize) {
         // Compress by ALIGNMENT (8 bytes): one bit per aligned address.
-        let compressed = (addr / Self::ALIGNMENT as u64) as usize;
-        let upper = compressed / Self::PAGE_SIZE; // page number
-        let lower = compressed % Self::PAGE_SIZE; // offset within page
-        (upper, lower)
+        let compressed = addr / Self::ALIGNMENT as u64;
+        let upper = compressed / Self::PAGE_SIZE as u64; // page number
+        let lower = compressed % Self::PAGE_SIZE as u64; // offset within page
+        (upper as usize, lower as usize)
     }
 
     /// Return all concrete byte addresses whose bit is set (ascending).
@@ -75,10 +77,10 @@ impl CompressedMemory {
             if pid == u32::MAX {
                 continue;
             }
-            let base = upper * Self::PAGE_SIZE; // base compressed index for this page
+            let base = upper as u64 * Self::PAGE_SIZE as u64; // base compressed index for this page
             for lower in self.bits[pid as usize].iter_set_indices() {
-                let compressed = base + lower;
-                out.push((compressed as u64) * Self::ALIGNMENT as u64);
+                let compressed = base + lower as u64;
+                out.push(compressed * Self::ALIGNMENT as u64);
             }
         }
         out

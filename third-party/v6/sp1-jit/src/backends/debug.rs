@@ -386,7 +386,13 @@ impl<B: RiscvTranspiler> SystemInstructions for DebugBackend<B> {
             eprintln!("Unimplemented instruction at pc: {}", ctx.pc);
             // Trap via SIGILL so the parent maps this to a typed `Unimplemented`
             // cause instead of a generic abort.
-            unsafe { libc::raise(libc::SIGILL) };
+            #[cfg(not(target_arch = "wasm32"))]
+            unsafe {
+                libc::raise(libc::SIGILL)
+            };
+            // sp1-wasm: no signals on wasm32.
+            #[cfg(target_arch = "wasm32")]
+            std::process::abort();
         }
 
         self.backend.call_extern_fn(unimp);

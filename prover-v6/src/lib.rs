@@ -1,0 +1,1 @@
+//! SP1 6 core proving for wasm32.
