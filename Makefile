@@ -31,7 +31,7 @@ CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS ?= 60
 
 .PHONY: setup setup-browser build prove prove-native wasm wasi web pack demo-build demo interop-build stock-native-cpu \
-	test test-native test-interop test-wasi test-browser test-bundlers v6-measure fuzz bench bench-quick bench-memory bench-trace clean
+	test test-native test-interop test-wasi test-browser test-bundlers v6-measure v6-browser fuzz bench bench-quick bench-memory bench-trace clean
 
 ## Toolchains and tools (idempotent): pinned nightly, stable for WASI, wasm-bindgen, wasmtime.
 setup:
@@ -150,6 +150,12 @@ test-bundlers: build pack
 v6-measure: setup
 	@mkdir -p build
 	STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/measure.sh build/sp1-v6.jsonl
+
+## SP1 6 in the browser: prover-v6 (threaded wasm) proves the v6 fibonacci guest in headless
+## Chromium, stock sp1-sdk 6.10.0 verifies the proof and rejects it tampered (tests/sp1-v6/browser.sh).
+v6-browser: setup setup-browser
+	@mkdir -p build
+	TOOLCHAIN=$(TOOLCHAIN) STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/browser.sh build/sp1-v6-browser.jsonl
 
 ## Each cargo-fuzz target (tests/fuzz) for FUZZ_SECONDS, seeded by the CLI; see docs/fuzzing.md.
 fuzz: build

@@ -1,1 +1,13 @@
-//! SP1 6 core proving for wasm32.
+//! SP1 6.10.0 core proving for wasm32, the v6 sibling of `prover/` (SP1 5.2.4): the same
+//! approach (vendored crates with gated patches in `third-party/v6/`, Rayon across Web Workers
+//! through wasm-bindgen-rayon), its own wasm module, since the two versions' fields, proof systems
+//! and guest ISAs differ (docs/sp1-v6.md).
+//!
+//! Natively the same `core_proof::prove` runs on stock crates (tests/sp1-v6 measures it).
+
+pub mod core_proof;
+#[cfg(target_arch = "wasm32")]
+mod wasm_api;
+
+#[cfg(all(target_arch = "wasm32", target_feature = "atomics"))]
+pub use wasm_bindgen_rayon::init_thread_pool;

@@ -7,15 +7,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$1"
-target="${CARGO_TARGET_DIR:-$here/target}/sp1-v6"
-mkdir -p "$target"
-
-# sp1-prover-types compiles protobuf definitions at build time.
-command -v protoc >/dev/null && [ -f /usr/include/google/protobuf/empty.proto ] || \
-  { apt-get update -qq && apt-get install -y -qq protobuf-compiler libprotobuf-dev; }
-
-CARGO_TARGET_DIR="$target/guest" "$here/build-guest.sh" "$target/fibonacci-v6.elf"
-(cd "$here" && CARGO_TARGET_DIR="$target" cargo "+${STABLE_TOOLCHAIN:?set by make v6-measure}" build --locked --release)
+target="$("$here/prepare.sh")"
 bin="$target/release/sp1-v6-measure"
 core_only="$target/release/core_only"
 elf="$target/fibonacci-v6.elf"
@@ -34,8 +26,9 @@ done
 # The core path alone: one process per proof, so each peak is that proof's. 2^23 trace elements
 # per shard is the size whose peak stays under 3 GiB (docs/sp1-v6.md, "Memory").
 echo "stock core path alone (sp1-core-machine + sp1-hypercube) on 2 threads" >&2
-for run in "8200" "83000" "83000 8388608"; do
+stock_threshold=$(( (1 << 28) + (1 << 27) ))
+for run in "8200 $stock_threshold" "83000 $stock_threshold" "83000 $(( 1 << 23 ))"; do
   set -- $run
   RAYON_NUM_THREADS=2 TOKIO_WORKER_THREADS=2 \
-    "$core_only" --elf "$elf" --input "$1" ${2:+--element-threshold "$2"} | tee -a "$out"
+    "$core_only" --elf "$elf" --input "$1" --element-threshold "$2" | tee -a "$out"
 done

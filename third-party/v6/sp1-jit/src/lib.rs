@@ -6,6 +6,8 @@ compile_error!("This crate is only supported on little endian targets.");
 pub mod backends;
 pub mod context;
 pub mod debug;
+#[cfg(target_arch = "wasm32")]
+mod heap_trace;
 pub mod instructions;
 mod macros;
 // sp1-wasm: JIT memory and the trace's shared-memory transport are POSIX; wasm32 runs the
@@ -28,6 +30,8 @@ use std::{
 
 pub use backends::*;
 pub use context::*;
+#[cfg(target_arch = "wasm32")]
+pub use heap_trace::HeapTraceBuffer;
 pub use instructions::*;
 pub use risc::*;
 

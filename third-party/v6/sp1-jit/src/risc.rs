@@ -3,7 +3,11 @@ use crate::shm::ConsumerGuard;
 
 use std::{marker::PhantomData, ops::Deref, sync::Arc};
 
+#[cfg(not(target_arch = "wasm32"))]
 use memmap2::Mmap;
+// sp1-wasm: no mmap on wasm32; trace chunks are heap buffers there (`heap_trace`).
+#[cfg(target_arch = "wasm32")]
+use crate::HeapTraceBuffer as Mmap;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

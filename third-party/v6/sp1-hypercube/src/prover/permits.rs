@@ -1,8 +1,14 @@
 use std::{sync::Arc, time::Duration};
 
 use thiserror::Error;
+#[cfg(not(target_arch = "wasm32"))]
+use tokio::time::Instant;
 use tokio::sync::{AcquireError, OwnedSemaphorePermit, Semaphore};
 use tracing::Span;
+// sp1-wasm: std's clock (under tokio's) panics on wasm32-unknown-unknown; web-time reads
+// `performance.now()` there.
+#[cfg(target_arch = "wasm32")]
+use web_time::Instant;
 
 /// A permit for the prover.
 #[derive(Debug)]
@@ -13,7 +19,7 @@ pub struct ProverPermit {
     /// The span for the permit lifetime.
     span: Span,
     /// The time the permit was acquired.
-    time: tokio::time::Instant,
+    time: Instant,
 }
 
 impl ProverPermit {
@@ -51,7 +57,7 @@ impl ProverSemaphore {
     pub async fn acquire(self) -> Result<ProverPermit, ProverAcquireError> {
         let span = tracing::Span::current();
         let permit = self.sem.acquire_owned().await?;
-        let time = tokio::time::Instant::now();
+        let time = Instant::now();
         Ok(ProverPermit { permit, span, time })
     }
 
@@ -60,7 +66,7 @@ impl ProverSemaphore {
     pub async fn acquire_many(self, n: u32) -> Result<ProverPermit, ProverAcquireError> {
         let span = tracing::Span::current();
         let permit = self.sem.acquire_many_owned(n).await?;
-        let time = tokio::time::Instant::now();
+        let time = Instant::now();
         Ok(ProverPermit { permit, span, time })
     }
 }

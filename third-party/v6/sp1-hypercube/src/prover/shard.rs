@@ -257,9 +257,7 @@ impl<GC: IopCtx, SC: ShardContext<GC>, C: DefaultJaggedProver<GC, SC::Config>> A
         } else {
             let program_sent = program.clone();
             let initial_global_cumulative_sum =
-                tokio::task::spawn_blocking(move || program_sent.initial_global_cumulative_sum())
-                    .await
-                    .unwrap();
+                run_blocking(move || program_sent.initial_global_cumulative_sum()).await;
             self.setup_with_initial_global_cumulative_sum(
                 program,
                 initial_global_cumulative_sum,
@@ -284,10 +282,9 @@ impl<GC: IopCtx, SC: ShardContext<GC>, C: DefaultJaggedProver<GC, SC::Config>> A
             vk.initial_global_cumulative_sum
         } else {
             let program = program.clone();
-            tokio::task::spawn_blocking(move || program.initial_global_cumulative_sum())
+            run_blocking(move || program.initial_global_cumulative_sum())
                 .instrument(tracing::debug_span!("initial_global_cumulative_sum"))
                 .await
-                .unwrap()
         };
 
         // Generate trace.
@@ -322,12 +319,11 @@ impl<GC: IopCtx, SC: ShardContext<GC>, C: DefaultJaggedProver<GC, SC::Config>> A
         let shard_data = ShardData { pk, main_trace_data };
 
         let prover = self.clone();
-        let (shard_proof, permit) = tokio::task::spawn_blocking(move || {
+        let (shard_proof, permit) = run_blocking(move || {
             let _span = tracing::debug_span!("prove shard with data").entered();
             prover.prove_shard_with_data(shard_data, challenger)
         })
-        .await
-        .unwrap();
+        .await;
 
         (vk, shard_proof, permit)
     }
@@ -352,12 +348,11 @@ impl<GC: IopCtx, SC: ShardContext<GC>, C: DefaultJaggedProver<GC, SC::Config>> A
         let shard_data = ShardData { pk, main_trace_data };
 
         let prover = self.clone();
-        tokio::task::spawn_blocking(move || {
+        run_blocking(move || {
             let _span = tracing::debug_span!("prove shard with data").entered();
             prover.prove_shard_with_data(shard_data, challenger)
         })
         .await
-        .unwrap()
     }
 
     async fn preprocessed_table_heights(
@@ -850,4 +845,15 @@ pub struct ShardProverData<
     pub preprocessed_traces: Traces<GC::F, CpuBackend>,
     /// The pcs data for the preprocessed traces.
     pub preprocessed_data: JaggedProverData<GC, C::ProverData>,
+}
+
+/// Runs blocking proving work off the async executor.
+///
+/// sp1-wasm: wasm32 has no tokio blocking pool; there the work runs inline, on the dedicated
+/// worker that drives the prover, and is parallel through Rayon inside, as natively.
+async fn run_blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    #[cfg(not(target_arch = "wasm32"))]
+    return tokio::task::spawn_blocking(work).await.unwrap();
+    #[cfg(target_arch = "wasm32")]
+    work()
 }

@@ -1,4 +1,8 @@
+#[cfg(not(target_arch = "wasm32"))]
 use memmap2::{Mmap, MmapMut};
+// sp1-wasm: no mmap on wasm32; the trace buffer is a heap buffer with the same API there.
+#[cfg(target_arch = "wasm32")]
+use sp1_jit::{HeapTraceBuffer as Mmap, HeapTraceBuffer as MmapMut};
 use sp1_jit::{MemValue, TraceChunkHeader};
 
 /// A buffer to build a valid [`sp1_jit::TraceChunk`].
