@@ -1,0 +1,3 @@
+pub mod bump;
+pub mod register;
+pub mod state;

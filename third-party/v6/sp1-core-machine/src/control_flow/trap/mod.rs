@@ -1,0 +1,4 @@
+mod exec;
+mod memory;
+pub use exec::*;
+pub use memory::*;

@@ -1,0 +1,4 @@
+mod columns;
+mod trace;
+
+pub use columns::*;

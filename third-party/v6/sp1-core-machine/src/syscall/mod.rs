@@ -1,0 +1,3 @@
+pub mod chip;
+pub mod instructions;
+pub mod precompiles;

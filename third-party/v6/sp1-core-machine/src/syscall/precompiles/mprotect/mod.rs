@@ -1,0 +1,3 @@
+mod air;
+
+pub use air::*;

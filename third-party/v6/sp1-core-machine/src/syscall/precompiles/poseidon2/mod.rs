@@ -1,0 +1,3 @@
+pub mod air;
+
+pub use air::Poseidon2Chip;

@@ -1,0 +1,5 @@
+mod compress;
+mod extend;
+
+pub use compress::*;
+pub use extend::*;
