@@ -31,7 +31,7 @@ CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS ?= 60
 
 .PHONY: setup setup-browser build prove prove-native wasm wasi web pack demo-build demo interop-build stock-native-cpu \
-	test test-native test-interop test-wasi test-browser test-bundlers v6-measure v6-browser fuzz bench bench-quick bench-memory bench-trace clean
+	test test-native test-interop test-wasi test-browser test-bundlers test-v6 v6-measure fuzz bench bench-quick bench-memory bench-trace clean
 
 ## Toolchains and tools (idempotent): pinned nightly, stable for WASI, wasm-bindgen, wasmtime.
 setup:
@@ -122,7 +122,7 @@ endef
 
 ## Every test: native, interop with stock sp1-sdk, WASI, headless Chromium, a bounded fuzzing
 ## run, and the benchmark harness on its smallest workload.
-test: test-native test-interop test-wasi test-browser test-bundlers fuzz bench-quick
+test: test-native test-interop test-wasi test-browser test-bundlers test-v6 fuzz bench-quick
 
 test-native: build
 	cargo test --locked --release --workspace
@@ -153,7 +153,7 @@ v6-measure: setup
 
 ## SP1 6 in the browser: prover-v6 (threaded wasm) proves the v6 fibonacci guest in headless
 ## Chromium, stock sp1-sdk 6.10.0 verifies the proof and rejects it tampered (tests/sp1-v6/browser.sh).
-v6-browser: setup setup-browser
+test-v6: setup setup-browser
 	@mkdir -p build
 	TOOLCHAIN=$(TOOLCHAIN) STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/browser.sh build/sp1-v6-browser.jsonl
 

@@ -20,6 +20,12 @@
 #![allow(clippy::if_not_else)]
 #![warn(missing_docs)]
 
+// sp1-wasm: on wasm32 `num_cpus::get()` is always 1, and the trace generators chunk their rows
+// by it; the shim gives them the Rayon pool's size. This puts it in every module's scope under
+// the same name, so no call site changes.
+#[cfg(target_arch = "wasm32")]
+extern crate sp1_wasm_num_cpus as num_cpus;
+
 pub mod air;
 mod chip;
 mod debug;
