@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A v6 core proof made in headless Chromium by prover-v6 (threaded wasm, Rayon on every core),
 # verified by stock sp1-sdk 6.10.0; the same proof tampered with must be rejected.
-# Usage: tests/sp1-v6/browser.sh OUT_JSONL   (make v6-browser; CARGO_TARGET_DIR, TOOLCHAIN and
+# Usage: tests/sp1-v6/browser.sh OUT_JSONL   (make test-v6; CARGO_TARGET_DIR, TOOLCHAIN and
 # STABLE_TOOLCHAIN set; wasm-bindgen installed by make setup)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -3,7 +3,7 @@
 # fibonacci guest from source and the measuring binaries, then proves core (1 and 2 threads) and
 # compressed through stock's client, and core through the core path alone (what a wasm build would
 # carry) at stock's shard size and at small shards, one JSON line per proof.
-# Usage: tests/sp1-v6/measure.sh OUT_JSONL   (make v6-measure; CARGO_TARGET_DIR set)
+# Usage: tests/sp1-v6/measure.sh OUT_JSONL   (make v6-measure; CARGO_TARGET_DIR and STABLE_TOOLCHAIN set)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$1"
