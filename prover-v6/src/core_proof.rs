@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sp1_core_executor::{Program, SP1Context, SP1CoreOpts};
 use sp1_core_executor_runner::MinimalExecutorRunner;
 use sp1_core_machine::{io::SP1Stdin, riscv::RiscvAir, utils::prove_core};
@@ -28,7 +28,7 @@ pub const DEFAULT_ELEMENT_THRESHOLD: u64 = 1 << 23;
 /// Stock sp1-sdk 6.10.0's `SP1ProofWithPublicValues`, field for field: bincode is positional,
 /// and sp1-sdk itself does not build for wasm32. Stock deserializes and verifies these bytes
 /// (tests/sp1-v6).
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 pub struct SP1ProofWithPublicValues {
     pub proof: SP1Proof,
     pub public_values: SP1PublicValues,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Proves the v6 fibonacci guest with prover-v6's wasm module in headless Chromium, on all the
-// machine's cores, and writes the proof file for stock sp1-sdk 6.10.0 to verify (make v6-browser).
+// machine's cores, and writes the proof file for stock sp1-sdk 6.10.0 to verify (make test-v6).
+// Then a malformed ELF must be refused with INVALID_ELF, the worker still answering.
 // Usage: prove.mjs --pkg DIR --elf FILE --input N --out FILE [--threads N] [--element-threshold N]
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -45,6 +46,14 @@ try {
   const { proofBase64, ...figures } = result;
   writeFileSync(option('--out'), Buffer.from(proofBase64, 'base64'));
   console.log(JSON.stringify({ version: 'sp1 6.10.0 core, prover-v6 in Chromium', input, ...figures }));
+
+  // An ELF header followed by garbage.
+  const malformed = [0x7f, 0x45, 0x4c, 0x46, ...Array.from({ length: 60 }, (_, i) => (i * 37) & 0xff)];
+  const refused = await page.evaluate((request) => window.prove(request), { elf: malformed, stdin, threads });
+  if (refused.ok || !refused.error.startsWith('INVALID_ELF')) {
+    throw new Error(`a malformed ELF was not refused with INVALID_ELF: ${JSON.stringify(refused)}`);
+  }
+  console.log(JSON.stringify({ malformedElf: refused.error }));
 } finally {
   await browser.close();
   server.close();

@@ -2,11 +2,12 @@
 // back the proof (base64, to cross into the test driver) with the figures.
 import init, { initThreadPool, proveCore } from '/pkg/sp1_wasm_v6.js';
 
-self.onmessage = async ({ data: { elfUrl, stdin, threads, elementThreshold } }) => {
+// `elf` (bytes) or `elfUrl`: the bad-input check sends bytes.
+self.onmessage = async ({ data: { elf: elfBytes, elfUrl, stdin, threads, elementThreshold } }) => {
   try {
     const wasm = await init();
     await initThreadPool(threads);
-    const elf = new Uint8Array(await (await fetch(elfUrl)).arrayBuffer());
+    const elf = new Uint8Array(elfBytes ?? (await (await fetch(elfUrl)).arrayBuffer()));
     const started = performance.now();
     const output = proveCore(elf, stdin.map((chunk) => new Uint8Array(chunk)), elementThreshold);
     const proveMs = performance.now() - started;
