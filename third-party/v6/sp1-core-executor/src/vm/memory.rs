@@ -176,10 +176,10 @@ impl CompressedPages {
 
     #[inline]
     fn indices(page_idx: u64) -> (usize, usize) {
-        let idx = page_idx as usize;
-        let upper = idx / Self::BITSET_PAGE_SIZE; // bitset page number
-        let lower = idx % Self::BITSET_PAGE_SIZE; // offset within bitset page
-        (upper, lower)
+        // sp1-wasm: in u64, as `CompressedMemory::indices`, so a 32-bit usize cannot truncate it.
+        let upper = page_idx / Self::BITSET_PAGE_SIZE as u64; // bitset page number
+        let lower = page_idx % Self::BITSET_PAGE_SIZE as u64; // offset within bitset page
+        (upper as usize, lower as usize)
     }
 
     /// Return all page indices whose bit is set (ascending).
