@@ -19,6 +19,9 @@ WASM := $(CARGO_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_prover.wasm
 WASM_ST_TARGET_DIR := $(CARGO_TARGET_DIR)/single-thread
 WASM_ST := $(WASM_ST_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_prover.wasm
 WASI_MODULE := $(CARGO_TARGET_DIR)/wasm32-wasip1/release/sp1-wasm-wasi-smoke.wasm
+# prover-v6 (SP1 6) is its own workspace: its own target dir.
+WASM_V6_TARGET_DIR := $(CARGO_TARGET_DIR)/v6-wasm
+WASM_V6 := $(WASM_V6_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_v6.wasm
 PROOF ?= proof.bin
 # `make pack`'s tarball of the web package.
 PACKAGE := $(CURDIR)/build/sp1-wasm-$(shell sed -n 's/^  "version": "\(.*\)",/\1/p' web/package.json).tgz
@@ -30,7 +33,7 @@ CARGO_FUZZ_VERSION := 0.13.2
 # Seconds per fuzz target in `make test`; `make fuzz FUZZ_SECONDS=3600` for a long run.
 FUZZ_SECONDS ?= 60
 
-.PHONY: setup setup-browser build prove prove-native wasm wasi web pack demo-build demo interop-build stock-native-cpu \
+.PHONY: setup setup-browser build prove prove-native wasm wasm-v6 wasi web pack demo-build demo interop-build stock-native-cpu \
 	test test-native test-interop test-wasi test-browser test-bundlers test-v6 v6-measure fuzz bench bench-quick bench-memory bench-trace clean
 
 ## Toolchains and tools (idempotent): pinned nightly, stable for WASI, wasm-bindgen, wasmtime.
@@ -78,12 +81,19 @@ wasm: setup
 		-p sp1-wasm-prover --lib --target-dir $(WASM_ST_TARGET_DIR)
 	wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir web/pkg-st $(WASM_ST)
 
+## prover-v6, SP1 6's threaded browser build (the flags of .cargo/config.toml), bound for JS into
+## web/pkg-v6 for the package's `sp1-wasm/v6` entry point.
+wasm-v6: setup
+	cd prover-v6 && CARGO_TARGET_DIR=$(WASM_V6_TARGET_DIR) cargo build --locked --release --target wasm32-unknown-unknown \
+		--lib -Z build-std=panic_abort,std
+	wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir web/pkg-v6 $(WASM_V6)
+
 ## The single-threaded WASI build of the smoke test.
 wasi: setup
 	cargo +$(STABLE_TOOLCHAIN) build --locked --release --target wasm32-wasip1 -p sp1-wasm-wasi-smoke
 
-## The web package (TypeScript) over the wasm build.
-web: wasm setup-browser
+## The web package (TypeScript) over the wasm builds.
+web: wasm wasm-v6 setup-browser
 	cd web && npm run build
 
 ## The web package packed as npm publishes it (build/sp1-wasm-<version>.tgz), which the demo
@@ -151,11 +161,11 @@ v6-measure: setup
 	@mkdir -p build
 	STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/measure.sh build/sp1-v6.jsonl
 
-## SP1 6 in the browser: prover-v6 (threaded wasm) proves the v6 fibonacci guest in headless
+## SP1 6 in the browser: the web package's `sp1-wasm/v6` proves the v6 fibonacci guest in headless
 ## Chromium, stock sp1-sdk 6.10.0 verifies the proof and rejects it tampered (tests/sp1-v6/browser.sh).
-test-v6: setup setup-browser
+test-v6: web
 	@mkdir -p build
-	TOOLCHAIN=$(TOOLCHAIN) STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/browser.sh build/sp1-v6-browser.jsonl
+	STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/browser.sh build/sp1-v6-browser.jsonl
 
 ## Each cargo-fuzz target (tests/fuzz) for FUZZ_SECONDS, seeded by the CLI; see docs/fuzzing.md.
 fuzz: build
@@ -186,4 +196,4 @@ bench-trace: build web
 
 clean:
 	cargo clean
-	rm -rf $(INTEROP_TARGET_DIR) build web/pkg web/pkg-st web/dist web/node_modules web/demo/.next
+	rm -rf $(INTEROP_TARGET_DIR) build web/pkg web/pkg-st web/pkg-v6 web/dist web/node_modules web/demo/.next

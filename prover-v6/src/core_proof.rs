@@ -1,19 +1,24 @@
-//! A core proof of an ELF on stdin, through SP1 6's core path alone: sp1-core-machine's own
-//! proving loop (`utils::prove_core`) over sp1-hypercube's CPU shard prover, with the parameters
-//! sp1-prover fixes for core proofs, so the verifying key and the proof are stock's.
+//! A core proof of an ELF on stdin, through SP1 6's core path alone: sp1-core-machine's records
+//! (`utils::generate_records`) proven shard by shard by sp1-hypercube's CPU shard prover, with
+//! the parameters sp1-prover fixes for core proofs, so the verifying key and the proof are
+//! stock's.
 
-use std::sync::Arc;
+use std::{borrow::Borrow, collections::BTreeMap, sync::Arc};
 
 use serde::Serialize;
 use sp1_core_executor::{Program, SP1Context, SP1CoreOpts};
 use sp1_core_executor_runner::MinimalExecutorRunner;
-use sp1_core_machine::{io::SP1Stdin, riscv::RiscvAir, utils::prove_core};
+use sp1_core_machine::{io::SP1Stdin, riscv::RiscvAir, utils::generate_records};
 use sp1_hypercube::{
+    air::PublicValues,
     prover::{CpuShardProver, SP1InnerPcsProver, SimpleProver},
-    HashableKey, SP1InnerPcs, SP1VerifyingKey, ShardVerifier,
+    HashableKey, MachineProof, SP1InnerPcs, SP1VerifyingKey, ShardVerifier,
 };
-use sp1_primitives::{fri_params::core_fri_config, io::SP1PublicValues, SP1GlobalContext};
+use sp1_primitives::{
+    fri_params::core_fri_config, io::SP1PublicValues, SP1Field, SP1GlobalContext,
+};
 use sp1_verifier::SP1Proof;
+use web_time::Instant;
 
 /// sp1-prover 6.10.0's `CORE_LOG_STACKING_HEIGHT` and `CORE_MAX_LOG_ROW_COUNT`: they are in the
 /// verifying key, so they stay stock's.
@@ -49,22 +54,67 @@ pub struct CoreProof {
 
 #[derive(Debug, thiserror::Error)]
 pub enum CoreProofError {
-    #[error("INVALID_ELF: {0}")]
+    #[error("the ELF is not a valid SP1 6 (RV64IM) program: {0}")]
     InvalidElf(String),
-    #[error("EXECUTION_FAILED: {0}")]
+    #[error("the program failed to execute: {0}")]
     Execution(String),
     /// The machine verifier refused the proof just made: a prover bug, never a user's input.
-    #[error("PROOF_REJECTED: {0}")]
+    #[error("the proof just made does not verify: {0}")]
     Rejected(String),
 }
 
+impl CoreProofError {
+    /// The web package's `ErrorCode` for this error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidElf(_) => "INVALID_ELF",
+            Self::Execution(_) => "EXECUTION_FAILED",
+            Self::Rejected(_) => "PROVING_FAILED",
+        }
+    }
+}
+
+/// Where a proof is, reported as each step ends.
+#[derive(Clone, Copy, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Phase {
+    /// The proving and verifying keys are made.
+    Setup,
+    /// The program ran and its shards' records are generated: `shards` is final.
+    Execute,
+    /// Shard `shard` of `shards` is proven.
+    ShardProved,
+    /// The whole proof verified.
+    Done,
+}
+
+#[derive(Clone, Copy, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Progress {
+    pub phase: Phase,
+    /// Shards proven so far.
+    pub shard: usize,
+    /// Shards in the proof, 0 until execution ends.
+    pub shards: usize,
+    /// The program's cycles, 0 until execution ends.
+    pub cycles: u64,
+    pub elapsed_ms: f64,
+}
+
 /// Proves `elf` on `stdin` (one chunk per guest `read`), cutting shards at `element_threshold`
-/// trace elements. Blocks its caller; the work inside is parallel on Rayon's global pool.
+/// trace elements, and reports each step to `progress`. Blocks its caller; the work inside is
+/// parallel on Rayon's global pool.
 pub fn prove(
     elf: &[u8],
     stdin: Vec<Vec<u8>>,
     element_threshold: u64,
+    mut progress: impl FnMut(Progress),
 ) -> Result<CoreProof, CoreProofError> {
+    let started = Instant::now();
+    let mut report = |phase, shard, shards, cycles| {
+        let elapsed_ms = started.elapsed().as_secs_f64() * 1e3;
+        progress(Progress { phase, shard, shards, cycles, elapsed_ms });
+    };
     let program =
         Arc::new(Program::from(elf).map_err(|e| CoreProofError::InvalidElf(e.to_string()))?);
     let stdin = SP1Stdin { buffer: stdin, ..SP1Stdin::new() };
@@ -89,13 +139,34 @@ pub fn prove(
         let (pk, vk) = prover.setup(program.clone()).await;
         // SAFETY: the key is used by this prover only, as in sp1-core-machine's `run_test_core`.
         let pk = unsafe { pk.into_inner() };
-        let (proof, cycles) =
-            prove_core(&prover, pk, program, stdin, opts, SP1Context::default())
-                .await
-                .map_err(|e| CoreProofError::Execution(e.to_string()))?;
-        prover.verify(&vk, &proof).map_err(|e| CoreProofError::Rejected(e.to_string()))?;
+        report(Phase::Setup, 0, 0, 0);
 
-        let shards = proof.shard_proofs.len();
+        let proof_nonce = SP1Context::default().proof_nonce;
+        let (records, cycles) = generate_records::<SP1Field>(program, stdin, opts, proof_nonce)
+            .map_err(|e| CoreProofError::Execution(e.to_string()))?;
+        let shards = records.len();
+        report(Phase::Execute, 0, shards, cycles);
+
+        // As sp1-core-machine's `prove_core` (test-only, silent), with progress: each record is
+        // dropped once proven, and the proofs are ordered as stock's verifier expects them.
+        let mut shard_proofs = BTreeMap::new();
+        for (proven, record) in records.into_iter().enumerate() {
+            let proof = prover.prove_shard(pk.clone(), record).await;
+            let values: &PublicValues<[SP1Field; 4], [SP1Field; 3], [SP1Field; 4], SP1Field> =
+                proof.public_values.as_slice().borrow();
+            let order = (
+                values.initial_timestamp,
+                values.last_timestamp,
+                values.previous_init_addr,
+                values.previous_finalize_addr,
+            );
+            shard_proofs.insert(order, proof);
+            report(Phase::ShardProved, proven + 1, shards, cycles);
+        }
+        let proof = MachineProof { shard_proofs: shard_proofs.into_values().collect() };
+        prover.verify(&vk, &proof).map_err(|e| CoreProofError::Rejected(e.to_string()))?;
+        report(Phase::Done, shards, shards, cycles);
+
         let bundle = SP1ProofWithPublicValues {
             proof: SP1Proof::Core(proof.shard_proofs),
             public_values: public_values.clone(),

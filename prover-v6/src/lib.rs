@@ -9,5 +9,7 @@ pub mod core_proof;
 #[cfg(target_arch = "wasm32")]
 mod wasm_api;
 
+#[cfg(target_arch = "wasm32")]
+pub use sp1_wasm_boundary::report_fatal_errors_to;
 #[cfg(all(target_arch = "wasm32", target_feature = "atomics"))]
 pub use wasm_bindgen_rayon::init_thread_pool;

@@ -1,8 +1,11 @@
-//! The wasm-bindgen API. Call it from a dedicated worker, never the page's main thread: proving
-//! blocks its caller, and the pool's threads wait with `Atomics.wait`.
+//! The wasm-bindgen API, in the shape of `prover/`'s so the web package's worker drives both
+//! alike (sp1-wasm-boundary): errors with a `code`, fatal errors reported on a channel, progress
+//! callbacks. Call it from a dedicated worker, never the page's main thread: proving blocks its
+//! caller, and the pool's threads wait with `Atomics.wait`.
 
-use js_sys::{Array, Uint8Array};
+use js_sys::{Array, Function, Uint8Array};
 use serde::Serialize;
+use sp1_wasm_boundary::{coded_error, memory_bytes, progress_reporter, set, stdin_chunks, to_js};
 use wasm_bindgen::prelude::*;
 // Selects the browser's crypto.getRandomValues for SP1's dependencies.
 use getrandom as _;
@@ -15,51 +18,52 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// What `proveCore` returns.
+/// What `proveCore` returns besides the proof and public values.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct ProofOutput {
-    /// Stock sp1-sdk 6.10.0 `SP1ProofWithPublicValues`, bincode.
-    #[serde(with = "serde_bytes")]
-    proof: Vec<u8>,
-    #[serde(with = "serde_bytes")]
-    public_values: Vec<u8>,
+struct ProofSummary {
     cycles: u64,
     shards: usize,
     vk_hash: String,
     /// The Rayon pool's size the proof ran on.
     threads: usize,
+    /// The wasm memory's size when the proof was done: its peak.
+    memory_bytes: f64,
 }
 
 /// Proves `elf` on `stdin` (`Uint8Array[]`, one chunk per guest `read`), cutting shards at
-/// `elementThreshold` trace elements (default 2^23). Errors are `Error`s whose message starts with
-/// a code: `INVALID_STDIN`, `INVALID_ELF`, `EXECUTION_FAILED`, `PROOF_REJECTED`.
+/// `elementThreshold` trace elements (default 2^23). `onProgress` receives `{ phase, shard,
+/// shards, cycles, elapsedMs, memoryBytes }`. Returns `{ proof, publicValues, cycles, shards,
+/// vkHash, threads, memoryBytes }`; `proof` is stock sp1-sdk 6.10.0 `SP1ProofWithPublicValues`
+/// bincode. Errors have a `code`: `INVALID_STDIN`, `INVALID_OPTIONS`, `INVALID_ELF`,
+/// `EXECUTION_FAILED`, `PROVING_FAILED`.
 #[wasm_bindgen(js_name = proveCore)]
 pub fn prove_core(
     elf: &[u8],
     stdin: &Array,
     element_threshold: Option<f64>,
-) -> Result<JsValue, JsError> {
-    let stdin = stdin
-        .iter()
-        .enumerate()
-        .map(|(i, chunk)| {
-            chunk
-                .dyn_into::<Uint8Array>()
-                .map(|bytes| bytes.to_vec())
-                .map_err(|_| JsError::new(&format!("INVALID_STDIN: chunk {i} is not a Uint8Array")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let element_threshold = element_threshold.map_or(DEFAULT_ELEMENT_THRESHOLD, |n| n as u64);
-    let proof = core_proof::prove(elf, stdin, element_threshold)
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    let output = ProofOutput {
-        proof: proof.proof,
-        public_values: proof.public_values,
+    on_progress: Option<Function>,
+) -> Result<JsValue, JsValue> {
+    let stdin = stdin_chunks(stdin)?;
+    let element_threshold = match element_threshold {
+        None => DEFAULT_ELEMENT_THRESHOLD,
+        Some(n) if n.fract() == 0.0 && (1.0..=u32::MAX as f64).contains(&n) => n as u64,
+        Some(n) => {
+            let message = format!("elementThreshold must be a whole number from 1 to 2^32 - 1, got {n}");
+            return Err(coded_error("INVALID_OPTIONS", &message));
+        }
+    };
+    let proof = core_proof::prove(elf, stdin, element_threshold, progress_reporter(on_progress))
+        .map_err(|e| coded_error(e.code(), &e.to_string()))?;
+    let summary = ProofSummary {
         cycles: proof.cycles,
         shards: proof.shards,
         vk_hash: proof.vk_hash,
         threads: rayon::current_num_threads(),
+        memory_bytes: memory_bytes(),
     };
-    Ok(serde_wasm_bindgen::to_value(&output)?)
+    let result: js_sys::Object = to_js(&summary).into();
+    set(&result, "proof", &Uint8Array::from(proof.proof.as_slice()));
+    set(&result, "publicValues", &Uint8Array::from(proof.public_values.as_slice()));
+    Ok(result.into())
 }

@@ -35,7 +35,7 @@ pub fn execute(elf: &[u8], stdin: &Array, options: JsValue) -> Result<JsValue, J
         cycles: execution.cycles,
         public_values_hex: hex::encode(public_values),
     };
-    let object: js_sys::Object = crate::error::to_js(&result).into();
-    crate::prove::set(&object, "publicValues", &js_sys::Uint8Array::from(public_values));
+    let object: js_sys::Object = sp1_wasm_boundary::to_js(&result).into();
+    sp1_wasm_boundary::set(&object, "publicValues", &js_sys::Uint8Array::from(public_values));
     Ok(object.into())
 }

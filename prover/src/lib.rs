@@ -7,15 +7,13 @@
 //! Call everything from a dedicated worker, never the page's main thread: proving blocks its
 //! caller, and the pool's threads wait with `Atomics.wait`, which the main thread may not use.
 
-#![feature(thread_local, alloc_error_hook)]
+#![feature(thread_local)]
 
 mod alloc;
 mod core_prover;
 mod error;
 mod execute;
-mod fatal;
 mod keys;
-mod progress;
 mod prove;
 mod stdin;
 mod tracing;
@@ -26,6 +24,7 @@ use wasm_bindgen::prelude::*;
 use getrandom_02 as _;
 use getrandom_03 as _;
 
+pub use sp1_wasm_boundary::report_fatal_errors_to;
 #[cfg(target_feature = "atomics")]
 pub use wasm_bindgen_rayon::init_thread_pool;
 

@@ -3,13 +3,13 @@
 use js_sys::{Array, Function, Uint8Array};
 use serde::Serialize;
 use sp1_wasm::{ProgramKeys, ProveOptions};
+use sp1_wasm_boundary::{memory_bytes, progress_reporter, set};
 use wasm_bindgen::prelude::*;
 
 use crate::{
     core_prover::prover,
     error::{js_error, options_from_js},
     keys::ProvingKey,
-    progress::{memory_bytes, reporter},
     stdin::stdin_from_js,
 };
 
@@ -69,7 +69,7 @@ fn prove_with_keys(
     let stdin = stdin_from_js(stdin)?;
     let options: ProveOptions = options_from_js(options)?;
     let output =
-        prover().prove(keys, &stdin, &options, &mut reporter(on_progress)).map_err(js_error)?;
+        prover().prove(keys, &stdin, &options, &mut progress_reporter(on_progress)).map_err(js_error)?;
 
     let proof = output.proof.to_bytes();
     let public_values = output.proof.public_values.as_slice();
@@ -83,13 +83,8 @@ fn prove_with_keys(
         log2_shard_size: output.log2_shard_size,
         estimated_memory_bytes: output.estimated_peak_bytes as f64,
     };
-    let result: js_sys::Object = crate::error::to_js(&summary).into();
+    let result: js_sys::Object = sp1_wasm_boundary::to_js(&summary).into();
     set(&result, "proof", &Uint8Array::from(proof.as_slice()));
     set(&result, "publicValues", &Uint8Array::from(public_values));
     Ok(result.into())
-}
-
-/// Sets a property of a plain object created here; that cannot fail.
-pub(crate) fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(object, &key.into(), value);
 }

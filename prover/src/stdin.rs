@@ -5,20 +5,11 @@ use js_sys::{Array, Uint8Array};
 use sp1_wasm::{guests::Guest, stdin_from_chunks, SP1Stdin};
 use wasm_bindgen::prelude::*;
 
-use crate::error::{coded_error, js_error};
+use crate::error::js_error;
 
 /// Stdin from `Uint8Array[]`.
 pub(crate) fn stdin_from_js(chunks: &Array) -> Result<SP1Stdin, JsValue> {
-    let chunks = chunks
-        .iter()
-        .enumerate()
-        .map(|(i, chunk)| {
-            chunk.dyn_into::<Uint8Array>().map(|bytes| bytes.to_vec()).map_err(|_| {
-                coded_error("INVALID_STDIN", &format!("stdin chunk {i} is not a Uint8Array"))
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(stdin_from_chunks(chunks))
+    Ok(stdin_from_chunks(sp1_wasm_boundary::stdin_chunks(chunks)?))
 }
 
 /// Encodes a bundled guest's input, given as JSON text, into stdin chunks for `generateProof`
@@ -38,5 +29,5 @@ pub fn decode_guest_output(guest: &str, public_values: &[u8]) -> Result<JsValue,
     let output = guest
         .decode_output(&sp1_wasm::SP1PublicValues::from(public_values))
         .map_err(js_error)?;
-    Ok(crate::error::to_js(&output))
+    Ok(sp1_wasm_boundary::to_js(&output))
 }

@@ -5,7 +5,7 @@ use tracing_subscriber::{filter::LevelFilter, layer::SubscriberExt, util::Subscr
 use tracing_web::performance_layer;
 use wasm_bindgen::prelude::*;
 
-use crate::error::coded_error;
+use sp1_wasm_boundary::coded_error;
 
 /// Records spans up to `level` ("info" for the proving phases, "debug" for per-chip detail)
 /// as performance measures named `<span> [<id>]: span-measure`, in the timeline of the thread

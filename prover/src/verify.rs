@@ -29,7 +29,7 @@ pub fn verify_proof(proof: &[u8], vk_or_elf: &[u8]) -> Result<JsValue, JsValue> 
         VerifyingKey::from_bytes(vk_or_elf).map_err(js_error)?
     };
     prover().verify(&proof, &vk).map_err(js_error)?;
-    Ok(crate::error::to_js(&Verified {
+    Ok(sp1_wasm_boundary::to_js(&Verified {
         vk_hash: vk.bytes32(),
         shards: proof.core_shards().map_err(js_error)?.len(),
         public_values_hex: hex::encode(proof.public_values.as_slice()),

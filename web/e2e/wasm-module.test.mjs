@@ -1,11 +1,14 @@
-// The threaded build must import a shared memory: with a private one, wasm-bindgen skips its
-// threads transform and every worker of the pool would get its own memory, silently. The
-// single-threaded build must not need one.
+// The threaded builds (SP1 5's and SP1 6's) must import a shared memory: with a private one,
+// wasm-bindgen skips its threads transform and every worker of the pool would get its own memory,
+// silently. The single-threaded build must not need one.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
-const wasm = readFileSync(new URL('../pkg/sp1_wasm_prover_bg.wasm', import.meta.url));
+const THREADED = {
+  'SP1 5': { wasm: '../pkg/sp1_wasm_prover_bg.wasm', glue: '../pkg/sp1_wasm_prover.js' },
+  'SP1 6': { wasm: '../pkg-v6/sp1_wasm_v6_bg.wasm', glue: '../pkg-v6/sp1_wasm_v6.js' },
+};
 
 /** Reads an unsigned LEB128 at `offset`: [value, next offset]. */
 function leb(bytes, offset) {
@@ -52,23 +55,25 @@ function memoryImports(bytes) {
   return found;
 }
 
-test('the wasm module imports one shared memory of up to 4 GiB', () => {
-  const memories = memoryImports(wasm);
-  assert.equal(memories.length, 1, JSON.stringify(memories));
-  assert.equal(memories[0].shared, true);
-  assert.equal(memories[0].maximum, 65536, '65536 pages of 64 KiB = 4 GiB');
-  // src/worker.ts starts a capped memory (maxMemoryBytes) with 1024 pages.
-  assert.ok(memories[0].initial <= 1024, `initial pages: ${memories[0].initial}`);
-});
+for (const [version, build] of Object.entries(THREADED)) {
+  test(`the ${version} threaded module imports one shared memory of up to 4 GiB`, () => {
+    const memories = memoryImports(readFileSync(new URL(build.wasm, import.meta.url)));
+    assert.equal(memories.length, 1, JSON.stringify(memories));
+    assert.equal(memories[0].shared, true);
+    assert.equal(memories[0].maximum, 65536, '65536 pages of 64 KiB = 4 GiB');
+    // src/worker-runtime.ts starts a capped memory (maxMemoryBytes) with 1024 pages.
+    assert.ok(memories[0].initial <= 1024, `initial pages: ${memories[0].initial}`);
+  });
+
+  test(`the ${version} glue creates the memory shared`, () => {
+    const glue = readFileSync(new URL(build.glue, import.meta.url), 'utf8');
+    assert.match(glue, /new WebAssembly\.Memory\(\{[^}]*shared:\s*true/);
+  });
+}
 
 test('the single-threaded module imports no memory, and its glue starts no pool', () => {
   const singleThread = readFileSync(new URL('../pkg-st/sp1_wasm_prover_bg.wasm', import.meta.url));
   assert.deepEqual(memoryImports(singleThread), []);
   const glue = readFileSync(new URL('../pkg-st/sp1_wasm_prover.js', import.meta.url), 'utf8');
   assert.doesNotMatch(glue, /export function initThreadPool/);
-});
-
-test('the glue creates the memory shared', () => {
-  const glue = readFileSync(new URL('../pkg/sp1_wasm_prover.js', import.meta.url), 'utf8');
-  assert.match(glue, /new WebAssembly\.Memory\(\{[^}]*shared:\s*true/);
 });

@@ -1,21 +1,25 @@
-/** Messages between the page (index.ts) and the worker (worker.ts). */
+/** Messages between the page (connection.ts) and a prover worker (worker.ts, v6/worker.ts). */
 import type { SerializedError } from './errors.js';
 import type { ExecuteOptions, KeyCache, ProveOptions, Progress, Stdin, TracingLevel } from './types.js';
 
-/** How the worker starts its wasm instance. */
-export interface WorkerSettings {
+/** How any prover worker starts its wasm instance and pool. */
+export interface PoolSettings {
   /** The threaded build and a pool of `threads`, or the single-threaded build. */
   threaded: boolean;
   threads: number;
   /** The chosen build's `.wasm` file, resolved by the page. */
   wasmUrl: string;
+  /** The shared memory's maximum (threaded builds only); default 4 GiB. */
+  maxMemoryBytes?: number;
+  /** The `BroadcastChannel` on which a dying instance says why (prover/boundary/src/fatal.rs). */
+  fatalChannel: string;
+}
+
+/** How the SP1 5 worker starts. */
+export interface WorkerSettings extends PoolSettings {
   tracing?: TracingLevel;
   /** Where `setup` keeps proving keys between page loads. */
   cache?: KeyCache;
-  /** The shared memory's maximum (threaded build only); default 4 GiB. */
-  maxMemoryBytes?: number;
-  /** The `BroadcastChannel` on which a dying instance says why (see prover/src/fatal.rs). */
-  fatalChannel: string;
 }
 
 /** A program: its ELF, or the id of a key set up earlier in the same worker. */
@@ -32,10 +36,10 @@ export type Request =
 
 export type RequestMessage = Request & { id: number };
 
-export type ResponseMessage =
+export type ResponseMessage<P = Progress> =
   | { id: number; type: 'result'; value: unknown }
   | { id: number; type: 'error'; error: SerializedError; fatal: boolean }
-  | { id: number; type: 'progress'; progress: Progress };
+  | { id: number; type: 'progress'; progress: P };
 
 /** What the prover's hooks post on the fatal channel before the instance traps. */
 export interface FatalMessage {

@@ -11,12 +11,10 @@
 import initSingleThread, * as singleThreadGlue from '../pkg-st/sp1_wasm_prover.js';
 import initThreaded, * as threadedGlue from '../pkg/sp1_wasm_prover.js';
 import type { ProvingKey } from '../pkg/sp1_wasm_prover.js';
-import type { ErrorCode, SerializedError } from './errors.js';
 import { deleteKeyBytes, keyIdOf, loadKeyBytes, storeKeyBytes } from './key-cache.js';
-import type { ProgramRef, Request, RequestMessage, ResponseMessage, WorkerSettings } from './protocol.js';
+import type { ProgramRef, Request, WorkerSettings } from './protocol.js';
 import type { Progress, SpanTiming, Stdin } from './types.js';
-
-declare const self: DedicatedWorkerGlobalScope;
+import { coded, post, serve, sharedMemory, startPool, WASM32_MAX_BYTES } from './worker-runtime.js';
 
 /**
  * wasm-bindgen-rayon's pool threads (its `no-bundler` helper) run this same bundle and import it
@@ -24,7 +22,7 @@ declare const self: DedicatedWorkerGlobalScope;
  */
 export { default, wbg_rayon_start_worker } from '../pkg/sp1_wasm_prover.js';
 
-/** What this worker calls of either build; only the threaded one has `initThreadPool`. */
+/** What this worker calls of either build once it started. */
 type Glue = Pick<
   typeof singleThreadGlue,
   | 'encodeGuestInput'
@@ -33,20 +31,9 @@ type Glue = Pick<
   | 'generateProof'
   | 'generateProofFromElf'
   | 'provingKeyFromBytes'
-  | 'reportFatalErrorsTo'
   | 'setup'
   | 'verifyProof'
-> &
-  Partial<Pick<typeof threadedGlue, 'initThreadPool'>>;
-
-const WASM_PAGE_BYTES = 65536;
-/** wasm32's ceiling, and both builds' memory maximum. */
-const WASM32_MAX_BYTES = 2 ** 32;
-/**
- * Pages a capped shared memory starts with: above the module's declared minimum, which
- * e2e/wasm-module.test.mjs checks; the prover grows far past it at once anyway.
- */
-const INITIAL_MEMORY_PAGES = 1024;
+>;
 
 let wasm: Glue;
 let cacheKeys = false;
@@ -54,10 +41,6 @@ let cacheKeys = false;
 let memoryLimitBytes = WASM32_MAX_BYTES;
 const keys = new Map<number, ProvingKey>();
 let nextKeyId = 1;
-
-function post(message: ResponseMessage, transfer: Transferable[] = []): void {
-  self.postMessage(message, transfer);
-}
 
 function stdinChunks(stdin: Stdin): Uint8Array[] {
   if (Array.isArray(stdin)) return stdin;
@@ -67,40 +50,19 @@ function stdinChunks(stdin: Stdin): Uint8Array[] {
 /** Loads the build the page chose, reports its deaths on the fatal channel, starts the pool. */
 async function start(settings: WorkerSettings): Promise<void> {
   const maxMemoryBytes = settings.maxMemoryBytes ?? WASM32_MAX_BYTES;
-  wasm = settings.threaded
-    ? await loadThreaded(settings.wasmUrl, maxMemoryBytes)
-    : await loadSingleThread(settings.wasmUrl);
-  wasm.reportFatalErrorsTo(settings.fatalChannel);
+  if (settings.threaded) {
+    await initThreaded({ module_or_path: settings.wasmUrl, memory: sharedMemory(settings.maxMemoryBytes) });
+    await startPool(threadedGlue, settings);
+    // The two builds declare their own (identical) ProvingKey classes.
+    wasm = threadedGlue as unknown as Glue;
+  } else {
+    await initSingleThread({ module_or_path: settings.wasmUrl });
+    singleThreadGlue.reportFatalErrorsTo(settings.fatalChannel);
+    wasm = singleThreadGlue;
+  }
   if (settings.tracing) wasm.enableTracing(settings.tracing);
   cacheKeys = settings.cache === 'indexeddb';
-  if (wasm.initThreadPool && settings.threads > 1) {
-    try {
-      await wasm.initThreadPool(settings.threads);
-    } catch (e) {
-      throw coded('NO_THREADS', `the thread pool did not start: ${String(e)}`);
-    }
-  }
   memoryLimitBytes = Math.min(maxMemoryBytes, deviceMemoryBudget());
-}
-
-async function loadThreaded(wasmUrl: string, maxMemoryBytes: number): Promise<Glue> {
-  // A shared memory capped below the module's 4 GiB maximum; the glue's own one otherwise.
-  const memory =
-    maxMemoryBytes < WASM32_MAX_BYTES
-      ? new WebAssembly.Memory({
-          initial: INITIAL_MEMORY_PAGES,
-          maximum: Math.floor(maxMemoryBytes / WASM_PAGE_BYTES),
-          shared: true,
-        })
-      : undefined;
-  await initThreaded({ module_or_path: wasmUrl, memory });
-  // The two builds declare their own (identical) ProvingKey classes.
-  return threadedGlue as unknown as Glue;
-}
-
-async function loadSingleThread(wasmUrl: string): Promise<Glue> {
-  await initSingleThread({ module_or_path: wasmUrl });
-  return singleThreadGlue;
 }
 
 /**
@@ -138,10 +100,6 @@ async function setupThroughCache(elf: Uint8Array): Promise<{ provingKey: Proving
 function warnStorage(error: unknown): null {
   console.warn(`sp1-wasm: the proving-key cache is unavailable: ${String(error)}`);
   return null;
-}
-
-function coded(code: ErrorCode, message: string): Error & { code: ErrorCode } {
-  return Object.assign(new Error(message), { code });
 }
 
 async function handle(id: number, request: Request): Promise<[unknown, Transferable[]]> {
@@ -203,35 +161,4 @@ function collectSpans(): SpanTiming[] {
   return [...timings.values()].sort((a, b) => b.totalMs - a.totalMs);
 }
 
-/**
- * A trap (`RuntimeError`) leaves the instance unusable: its memory may hold a half-done state
- * and locks. Such errors are fatal, and the page replaces this worker.
- */
-function serialize(error: unknown): { error: SerializedError; fatal: boolean } {
-  if (error instanceof WebAssembly.RuntimeError) {
-    const outOfMemory = /memory|alloc/i.test(error.message);
-    return {
-      error: {
-        code: outOfMemory ? 'OUT_OF_MEMORY' : 'WORKER_CRASHED',
-        message: `the wasm prover trapped: ${error.message}`,
-      },
-      fatal: true,
-    };
-  }
-  if (error instanceof RangeError && /memory/i.test(error.message)) {
-    return { error: { code: 'OUT_OF_MEMORY', message: error.message }, fatal: true };
-  }
-  const code = (error as { code?: ErrorCode }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  return { error: { code: code ?? 'WORKER_CRASHED', message }, fatal: code === undefined };
-}
-
-self.onmessage = async (event: MessageEvent<RequestMessage>) => {
-  const { id, ...request } = event.data;
-  try {
-    const [value, transfer] = await handle(id, request as Request);
-    post({ id, type: 'result', value }, transfer);
-  } catch (error) {
-    post({ id, type: 'error', ...serialize(error) });
-  }
-};
+serve<Request>(handle);

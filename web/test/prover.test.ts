@@ -2,7 +2,8 @@
 // cancellation and recovery. The real worker and wasm are covered by the e2e tests.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createProver, SP1WasmError } from '../src/index.js';
-import type { RequestMessage, ResponseMessage } from '../src/protocol.js';
+import type { RequestMessage } from '../src/protocol.js';
+import { FakeWorker, flush } from './fake-worker.js';
 
 // The bundled worker is built into dist/; these tests drive a fake one.
 vi.mock('../src/worker-script.js', () => ({
@@ -10,40 +11,12 @@ vi.mock('../src/worker-script.js', () => ({
   wasmUrl: (threaded: boolean) => (threaded ? 'threaded.wasm' : 'single-thread.wasm'),
 }));
 
-class FakeWorker {
-  static created: FakeWorker[] = [];
-  onmessage: ((event: { data: ResponseMessage }) => void) | null = null;
-  onerror: ((event: { message: string; preventDefault(): void }) => void) | null = null;
-  posted: RequestMessage[] = [];
-  terminated = false;
-
-  constructor() {
-    FakeWorker.created.push(this);
-  }
-
-  postMessage(message: RequestMessage) {
-    this.posted.push(message);
-  }
-
-  terminate() {
-    this.terminated = true;
-  }
-
-  /** Answers the last request of `type` (or the last one) with `response`. */
-  reply(response: Omit<ResponseMessage, 'id'> & Record<string, unknown>, type?: string) {
-    const request = [...this.posted].reverse().find((r) => !type || r.type === type)!;
-    this.onmessage!({ data: { id: request.id, ...response } as ResponseMessage });
-  }
-}
-
 async function startedProver() {
   const pending = createProver({ threads: 2 });
   const worker = FakeWorker.created.at(-1)!;
   worker.reply({ type: 'result', value: null }, 'init');
   return { prover: await pending, worker };
 }
-
-const flush = () => new Promise((done) => setTimeout(done, 0));
 
 beforeEach(() => {
   FakeWorker.created = [];

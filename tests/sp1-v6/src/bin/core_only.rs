@@ -1,6 +1,6 @@
 //! SP1 6.10.0's core prover alone, without sp1-prover's client: what a wasm build carries
 //! (docs/sp1-v6.md, "The core path alone"). It runs this project's `prover-v6` proving path
-//! (sp1-core-machine's own proving loop, sp1-prover's core parameters) natively, on stock crates,
+//! (sp1-core-machine's records, proven shard by shard with sp1-prover's core parameters) natively, on stock crates,
 //! with the shard size as a knob. One proof per process, so the peak resident memory is this
 //! proof's. Stock sp1-sdk's light client then deserializes and verifies the proof bytes.
 
@@ -29,7 +29,9 @@ async fn main() {
     let elf = std::fs::read(&args.elf).expect("read the ELF");
 
     let start = Instant::now();
-    let proof = core_proof::prove(&elf, stdin_of(args.input).buffer, args.element_threshold)
+    // Progress to stderr, as the browser's worker posts it to the page.
+    let progress = |p: core_proof::Progress| eprintln!("{}", serde_json::to_string(&p).unwrap());
+    let proof = core_proof::prove(&elf, stdin_of(args.input).buffer, args.element_threshold, progress)
         .expect("prove");
     let prove_ms = ms_since(start);
     let prove_rss = peak_rss_mib();

@@ -9,7 +9,7 @@ use std::{alloc::Layout, panic::PanicHookInfo, sync::OnceLock};
 use wasm_bindgen::prelude::*;
 use web_sys::BroadcastChannel;
 
-use crate::prove::set;
+use crate::js::set;
 
 static CHANNEL_NAME: OnceLock<String> = OnceLock::new();
 

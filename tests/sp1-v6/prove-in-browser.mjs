@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// SP1 6 through the web package's `sp1-wasm/v6` entry point in headless Chromium (make test-v6):
+// proves the v6 fibonacci guest on all the machine's cores and writes the proof file for stock
+// sp1-sdk 6.10.0 to verify, checking the progress events on the way. Then bad input and
+// conditions must give coded errors: a malformed ELF (INVALID_ELF, the worker still answering),
+// a stdin chunk that is not bytes (INVALID_STDIN), too little memory (OUT_OF_MEMORY), a
+// cancelled proof (ABORTED), a page without cross-origin isolation (NOT_ISOLATED).
+// Usage: prove-in-browser.mjs --elf FILE --input N --out FILE [--threads N] [--element-threshold N]
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, resolve } from 'node:path';
+import { openPage } from '../../web/scripts/browser.mjs';
+
+const args = process.argv.slice(2);
+const option = (flag, fallback) => {
+  const i = args.indexOf(flag);
+  if (i >= 0) return args[i + 1];
+  if (fallback === undefined) throw new Error(`${flag} is required`);
+  return fallback;
+};
+const elf = resolve(option('--elf'));
+const input = Number(option('--input'));
+const threads = Number(option('--threads', String(availableParallelism())));
+const threshold = option('--element-threshold', '');
+
+/** Opens web/e2e/v6.html with the guest served at /guest/. */
+async function openV6Page(isolated = true) {
+  const opened = await openPage({ isolated, path: '/e2e/v6.html', mounts: { '/guest': dirname(elf) } });
+  opened.page.on('console', (message) => console.error(`[page] ${message.text()}`));
+  await opened.page.waitForFunction(() => window.sp1v6Ready === true);
+  return opened;
+}
+
+/** Runs `body(sp1v6, elf, request)` in the page; a rejection comes back as `{ code, message }`. */
+function inPage(page, body, request) {
+  return page.evaluate(
+    async ({ body, request }) => {
+      const elf = new Uint8Array(await (await fetch(request.elfUrl)).arrayBuffer());
+      try {
+        return await new Function('sp1v6', 'elf', 'request', `return (${body})(sp1v6, elf, request)`)(
+          window.sp1v6,
+          elf,
+          request,
+        );
+      } catch (error) {
+        return { code: error.code ?? 'none', name: error.name, message: String(error.message ?? error) };
+      }
+    },
+    { body: body.toString(), request },
+  );
+}
+
+// The fibonacci guest reads one u32 (bincode: 4 bytes, little-endian).
+const request = {
+  elfUrl: `/guest/${basename(elf)}`,
+  stdin: Array.from(new Uint8Array(new Uint32Array([input]).buffer)),
+  threads,
+  elementThreshold: threshold === '' ? undefined : Number(threshold),
+};
+
+const isolatedPage = await openV6Page();
+try {
+  const { page } = isolatedPage;
+  const proved = await inPage(
+    page,
+    async (sp1v6, elf, { stdin, threads, elementThreshold }) => {
+      const prover = await sp1v6.createProver({ threads });
+      const events = [];
+      const result = await prover.prove(elf, [new Uint8Array(stdin)], {
+        elementThreshold,
+        onProgress: (progress) => events.push(progress),
+      });
+      // Still answering after a refused ELF: a chunk that is not bytes.
+      const header = [0x7f, 0x45, 0x4c, 0x46];
+      const malformed = new Uint8Array([...header, ...Array.from({ length: 60 }, (_, i) => (i * 37) & 0xff)]);
+      const refusals = {};
+      for (const [name, run] of [
+        ['malformedElf', () => prover.prove(malformed, [new Uint8Array(stdin)])],
+        ['stdinNotBytes', () => prover.prove(elf, [[1, 2, 3]])],
+      ]) {
+        refusals[name] = await run().then(
+          () => 'accepted',
+          (error) => `${error.name} ${error.code}: ${error.message}`,
+        );
+      }
+      prover.terminate();
+      let binary = '';
+      for (let i = 0; i < result.proof.length; i += 0x8000) {
+        binary += String.fromCharCode(...result.proof.subarray(i, i + 0x8000));
+      }
+      const { proof, publicValues, ...figures } = result;
+      return { proofBase64: btoa(binary), events, refusals, threaded: prover.threaded, ...figures };
+    },
+    request,
+  );
+  if (proved.code) throw new Error(`proving failed in the browser: ${JSON.stringify(proved)}`);
+  const { proofBase64, events, refusals, ...figures } = proved;
+  writeFileSync(option('--out'), Buffer.from(proofBase64, 'base64'));
+  console.log(JSON.stringify({ version: 'sp1 6.10.0 core, sp1-wasm/v6 in Chromium', input, ...figures }));
+
+  // setup, execute (shard count final), each shard in turn, done.
+  assert.deepEqual(
+    events.map((e) => [e.phase, e.shard, e.shards]),
+    [
+      ['setup', 0, 0],
+      ['execute', 0, figures.shards],
+      ...Array.from({ length: figures.shards }, (_, i) => ['shardProved', i + 1, figures.shards]),
+      ['done', figures.shards, figures.shards],
+    ],
+  );
+  assert.ok(events.every((e, i) => i === 0 || e.elapsedMs >= events[i - 1].elapsedMs));
+  assert.ok(events.at(-1).memoryBytes > 0 && events.at(-1).cycles === figures.cycles);
+  assert.match(refusals.malformedElf, /^SP1WasmError INVALID_ELF: /);
+  assert.match(refusals.stdinNotBytes, /^SP1WasmError INVALID_STDIN: /);
+
+  const starved = await inPage(
+    page,
+    async (sp1v6, elf, { stdin, threads }) => {
+      const prover = await sp1v6.createProver({ threads, maxMemoryBytes: 256 * 2 ** 20 });
+      await prover.prove(elf, [new Uint8Array(stdin)]);
+    },
+    request,
+  );
+  assert.equal(starved.code, 'OUT_OF_MEMORY', JSON.stringify(starved));
+
+  const cancelled = await inPage(
+    page,
+    async (sp1v6, elf, { stdin, threads }) => {
+      const prover = await sp1v6.createProver({ threads });
+      const controller = new AbortController();
+      const onProgress = ({ phase }) => phase === 'setup' && controller.abort();
+      await prover.prove(elf, [new Uint8Array(stdin)], { signal: controller.signal, onProgress });
+    },
+    request,
+  );
+  assert.equal(cancelled.code, 'ABORTED', JSON.stringify(cancelled));
+  console.log(JSON.stringify({ refusals, outOfMemory: starved.message, cancelled: cancelled.message }));
+} finally {
+  await isolatedPage.close();
+}
+
+const plainPage = await openV6Page(false);
+try {
+  const refused = await inPage(plainPage.page, (sp1v6) => sp1v6.createProver(), request);
+  assert.equal(refused.code, 'NOT_ISOLATED', JSON.stringify(refused));
+} finally {
+  await plainPage.close();
+}

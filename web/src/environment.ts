@@ -1,0 +1,53 @@
+/** What a page must offer the prover, checked before a worker starts; both backends use these. */
+import { SP1WasmError } from './errors.js';
+
+/** Whether this page can run a threaded prover (it needs SharedArrayBuffer). */
+export function isCrossOriginIsolated(): boolean {
+  return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+}
+
+/** The smallest module using a SIMD instruction (`i32.const 0; i8x16.splat`): valid only where
+ * WebAssembly has 128-bit SIMD. */
+const SIMD_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 8, 1, 6, 0, 65, 0, 253, 15, 11,
+]);
+
+/** Whether WebAssembly has 128-bit SIMD, which every build's packed field arithmetic uses. */
+export function hasWasmSimd(): boolean {
+  return WebAssembly.validate(SIMD_PROBE);
+}
+
+const MIN_MEMORY_BYTES = 64 * 2 ** 20;
+const MAX_MEMORY_BYTES = 2 ** 32;
+
+/** Rejects with `UNSUPPORTED_BROWSER` without WebAssembly SIMD. */
+export function requireWasmSimd(): void {
+  if (!hasWasmSimd()) {
+    throw new SP1WasmError(
+      'UNSUPPORTED_BROWSER',
+      "this browser's WebAssembly has no 128-bit SIMD, which the prover needs: " +
+        'use Chrome or Edge 91, Firefox 89, Safari 16.4 or later',
+    );
+  }
+}
+
+export function notIsolated(): SP1WasmError {
+  return new SP1WasmError(
+    'NOT_ISOLATED',
+    'this page is not cross-origin isolated, so SharedArrayBuffer and threads are unavailable: ' +
+      'serve it with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp',
+  );
+}
+
+/** `maxMemoryBytes` as given, if it lies between 64 MiB and 4 GiB; `INVALID_OPTIONS` otherwise. */
+export function checkedMaxMemory(maxMemoryBytes: number | undefined): number | undefined {
+  if (maxMemoryBytes !== undefined && !(maxMemoryBytes >= MIN_MEMORY_BYTES && maxMemoryBytes <= MAX_MEMORY_BYTES)) {
+    throw new SP1WasmError('INVALID_OPTIONS', `maxMemoryBytes must be between 64 MiB and 4 GiB, got ${maxMemoryBytes}`);
+  }
+  return maxMemoryBytes;
+}
+
+/** The pool size: `requested`, else every core the browser reports; 1 without threads. */
+export function poolSize(threaded: boolean, requested: number | undefined): number {
+  return threaded ? Math.max(1, Math.floor(requested ?? navigator.hardwareConcurrency ?? 1)) : 1;
+}

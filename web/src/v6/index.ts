@@ -1,0 +1,73 @@
+/**
+ * SP1 6.10.0 core proofs in the browser: `import { createProver } from 'sp1-wasm/v6'`. The same
+ * shape as the SP1 5 API of 'sp1-wasm' (a dedicated worker owning the wasm prover and a Rayon
+ * pool; progress, cancellation, coded `SP1WasmError`s), on a second module: SP1 6's field, proof
+ * system and guest ISA (RV64IM) differ, so its proofs, keys and ELFs do not mix with SP1 5's, and
+ * a page pays only for the version it imports (docs/sp1-v6.md).
+ *
+ * There is no single-threaded SP1 6 build yet: the page must be cross-origin isolated.
+ */
+import { WorkerConnection, type CallOptions } from '../connection.js';
+import { checkedMaxMemory, isCrossOriginIsolated, notIsolated, poolSize, requireWasmSimd } from '../environment.js';
+import { SP1WasmError } from '../errors.js';
+import type { PoolSettings } from '../protocol.js';
+import type { Request } from './protocol.js';
+import type { ProofResult, Progress, ProveOptions } from './types.js';
+import { wasmUrl, workerScript } from './worker-script.js';
+
+export type { CallOptions } from '../connection.js';
+export { hasWasmSimd, isCrossOriginIsolated } from '../environment.js';
+export { SP1WasmError } from '../errors.js';
+export type { ErrorCode } from '../errors.js';
+export type * from './types.js';
+
+export interface CreateProverOptions {
+  /** Rayon pool size; default `navigator.hardwareConcurrency`. */
+  threads?: number;
+  /** Cap on the wasm memory, 64 MiB to 4 GiB (default 4 GiB): past it, a proof fails with `OUT_OF_MEMORY`. */
+  maxMemoryBytes?: number;
+}
+
+export interface ProveCallOptions extends ProveOptions, CallOptions {
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface Prover {
+  /** Always `true`: SP1 6 runs on the threaded build only. */
+  readonly threaded: boolean;
+  readonly threads: number;
+  /**
+   * A core proof of `elf` (an SP1 6 guest, RV64IM) on `stdin` (one chunk per guest `read`,
+   * bincode for `read::<T>()`), checked by the machine verifier before it is returned.
+   * Rejects with `INVALID_ELF`, `INVALID_STDIN`, `INVALID_OPTIONS`, `EXECUTION_FAILED`,
+   * `OUT_OF_MEMORY` or `PROVING_FAILED`.
+   */
+  prove(elf: Uint8Array, stdin: Uint8Array[], options?: ProveCallOptions): Promise<ProofResult>;
+  terminate(): void;
+}
+
+/**
+ * Starts the SP1 6 prover on a cross-origin isolated page. Rejects with `NOT_ISOLATED` on any
+ * other, `NO_THREADS` if the pool fails, `UNSUPPORTED_BROWSER` without WebAssembly SIMD.
+ */
+export async function createProver(options: CreateProverOptions = {}): Promise<Prover> {
+  requireWasmSimd();
+  if (!isCrossOriginIsolated()) throw notIsolated();
+  const maxMemoryBytes = checkedMaxMemory(options.maxMemoryBytes);
+  const connection = new WorkerConnection<Request, Progress, Omit<PoolSettings, 'fatalChannel'>>(
+    workerScript,
+    'sp1-wasm-prover-v6',
+    { threaded: true, threads: poolSize(true, options.threads), wasmUrl: wasmUrl(), maxMemoryBytes },
+  );
+  await connection.ready();
+  return {
+    threaded: true,
+    threads: connection.settings.threads,
+    prove: async (elf, stdin, options = {}) => {
+      if (!Array.isArray(stdin)) throw new SP1WasmError('INVALID_STDIN', 'stdin must be an array of Uint8Array chunks');
+      const { signal, onProgress, ...proveOptions } = options;
+      return connection.call({ type: 'prove', elf, stdin, options: proveOptions }, signal, onProgress);
+    },
+    terminate: () => connection.terminate(),
+  };
+}

@@ -1,0 +1,41 @@
+/** What the SP1 6 prover takes and returns. */
+
+export interface ProveOptions {
+  /**
+   * Trace elements per shard, at most 2^32 - 1; default 2^23, whose proofs peak at about
+   * 2.5 GiB up to a million cycles (docs/sp1-v6.md). Smaller shards use less memory, but each
+   * costs a fixed time.
+   */
+  elementThreshold?: number;
+}
+
+export type Phase = 'setup' | 'execute' | 'shardProved' | 'done';
+
+export interface Progress {
+  /** `setup`: keys made; `execute`: the program ran, `shards` is final; `shardProved`; `done`: verified. */
+  phase: Phase;
+  /** Shards proven so far. */
+  shard: number;
+  /** Shards in the proof, 0 until execution ends. */
+  shards: number;
+  /** The program's cycles, 0 until execution ends. */
+  cycles: number;
+  elapsedMs: number;
+  /** The wasm memory's size in bytes (it only grows: also its peak). */
+  memoryBytes: number;
+}
+
+export interface ProofResult {
+  /** Stock sp1-sdk 6.10.0 `SP1ProofWithPublicValues` (a core proof), bincode. */
+  proof: Uint8Array;
+  publicValues: Uint8Array;
+  cycles: number;
+  shards: number;
+  /** The verifying key's hash as stock prints it (`vk.bytes32()`). */
+  vkHash: string;
+  /** The Rayon pool's size the proof ran on. */
+  threads: number;
+  memoryBytes: number;
+  /** Wall time of the proof in the worker. */
+  provingMs: number;
+}

@@ -1,0 +1,99 @@
+/// <reference lib="webworker" />
+/**
+ * What every prover worker does alike (worker.ts for SP1 5, v6/worker.ts for SP1 6): answer the
+ * page's requests in order, turn failures into coded errors, give a threaded build its shared
+ * memory, and start the Rayon pool.
+ */
+import type { ErrorCode, SerializedError } from './errors.js';
+import type { PoolSettings, ResponseMessage } from './protocol.js';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const WASM_PAGE_BYTES = 65536;
+/** wasm32's ceiling, and every threaded build's memory maximum. */
+export const WASM32_MAX_BYTES = 2 ** 32;
+/**
+ * Pages a capped shared memory starts with: above each module's declared minimum, which
+ * e2e/wasm-module.test.mjs checks; the prover grows far past it at once anyway.
+ */
+const INITIAL_MEMORY_PAGES = 1024;
+
+/** The part of a threaded build's glue the runtime starts. */
+interface ThreadedGlue {
+  reportFatalErrorsTo(channel: string): void;
+  initThreadPool(threads: number): Promise<unknown>;
+}
+
+export function post<P>(message: ResponseMessage<P>, transfer: Transferable[] = []): void {
+  self.postMessage(message, transfer);
+}
+
+export function coded(code: ErrorCode, message: string): Error & { code: ErrorCode } {
+  return Object.assign(new Error(message), { code });
+}
+
+/**
+ * A shared memory capped at `maxMemoryBytes`, for a threaded build's init; `undefined` (the
+ * glue's own memory, up to 4 GiB) without a cap.
+ */
+export function sharedMemory(maxMemoryBytes: number | undefined): WebAssembly.Memory | undefined {
+  if (maxMemoryBytes === undefined || maxMemoryBytes >= WASM32_MAX_BYTES) return undefined;
+  return new WebAssembly.Memory({
+    initial: INITIAL_MEMORY_PAGES,
+    maximum: Math.floor(maxMemoryBytes / WASM_PAGE_BYTES),
+    shared: true,
+  });
+}
+
+/**
+ * Points the instance's dying words at the page's channel, then starts a pool of
+ * `settings.threads` (none for one thread): `NO_THREADS` if it fails.
+ */
+export async function startPool(glue: ThreadedGlue, settings: PoolSettings): Promise<void> {
+  glue.reportFatalErrorsTo(settings.fatalChannel);
+  if (settings.threads <= 1) return;
+  try {
+    await glue.initThreadPool(settings.threads);
+  } catch (e) {
+    throw coded('NO_THREADS', `the thread pool did not start: ${String(e)}`);
+  }
+}
+
+/**
+ * Answers each request with `handle`'s result, or its error serialized. `handle` returns the
+ * value and the buffers to transfer with it; it may post progress for `id` meanwhile.
+ */
+export function serve<Req>(handle: (id: number, request: Req) => Promise<[unknown, Transferable[]]>): void {
+  self.onmessage = async (event: MessageEvent<Req & { id: number }>) => {
+    const { id, ...request } = event.data;
+    try {
+      const [value, transfer] = await handle(id, request as Req);
+      post({ id, type: 'result', value }, transfer);
+    } catch (error) {
+      post({ id, type: 'error', ...serialize(error) });
+    }
+  };
+}
+
+/**
+ * A trap (`RuntimeError`) leaves the instance unusable: its memory may hold a half-done state
+ * and locks. Such errors are fatal, and the page replaces this worker.
+ */
+function serialize(error: unknown): { error: SerializedError; fatal: boolean } {
+  if (error instanceof WebAssembly.RuntimeError) {
+    const outOfMemory = /memory|alloc/i.test(error.message);
+    return {
+      error: {
+        code: outOfMemory ? 'OUT_OF_MEMORY' : 'WORKER_CRASHED',
+        message: `the wasm prover trapped: ${error.message}`,
+      },
+      fatal: true,
+    };
+  }
+  if (error instanceof RangeError && /memory/i.test(error.message)) {
+    return { error: { code: 'OUT_OF_MEMORY', message: error.message }, fatal: true };
+  }
+  const code = (error as { code?: ErrorCode }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return { error: { code: code ?? 'WORKER_CRASHED', message }, fatal: code === undefined };
+}

@@ -1,0 +1,66 @@
+// Unit tests of `sp1-wasm/v6` on the page's side, against a fake Worker: what it starts, what it
+// refuses before any worker, and how a proof's messages are routed. The connection it shares with
+// the SP1 5 API is tested in prover.test.ts; the real worker and wasm in tests/sp1-v6/browser.sh.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createProver } from '../src/v6/index.js';
+import type { Progress } from '../src/v6/types.js';
+import { FakeWorker, flush } from './fake-worker.js';
+
+vi.mock('../src/v6/worker-script.js', () => ({ workerScript: () => 'blob:worker-v6', wasmUrl: () => 'v6.wasm' }));
+
+async function startedProver() {
+  const pending = createProver({ threads: 3 });
+  const worker = FakeWorker.created.at(-1)!;
+  worker.reply({ type: 'result', value: null }, 'init');
+  return { prover: await pending, worker };
+}
+
+beforeEach(() => {
+  FakeWorker.created = [];
+  vi.stubGlobal('Worker', FakeWorker);
+  vi.stubGlobal('crossOriginIsolated', true);
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('sp1-wasm/v6', () => {
+  it('starts the threaded SP1 6 build with a pool of the requested size', async () => {
+    const { prover, worker } = await startedProver();
+    expect(prover).toMatchObject({ threaded: true, threads: 3 });
+    expect(worker.posted[0]).toMatchObject({ type: 'init', threaded: true, threads: 3, wasmUrl: 'v6.wasm' });
+  });
+
+  it('without isolation, rejects with NOT_ISOLATED and starts no worker: there is no single-threaded v6 build', async () => {
+    vi.stubGlobal('crossOriginIsolated', false);
+    await expect(createProver()).rejects.toMatchObject({ code: 'NOT_ISOLATED' });
+    expect(FakeWorker.created).toHaveLength(0);
+  });
+
+  it('rejects a memory cap outside 64 MiB to 4 GiB with INVALID_OPTIONS', async () => {
+    await expect(createProver({ maxMemoryBytes: 2 ** 33 })).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });
+    expect(FakeWorker.created).toHaveLength(0);
+  });
+
+  it('sends the ELF, stdin and options, streams progress and resolves with the result', async () => {
+    const { prover, worker } = await startedProver();
+    const seen: Progress['phase'][] = [];
+    const elf = new Uint8Array([1]);
+    const stdin = [new Uint8Array([2])];
+    const proving = prover.prove(elf, stdin, { elementThreshold: 4096, onProgress: (p) => seen.push(p.phase) });
+    await flush();
+    expect(worker.posted.at(-1)).toMatchObject({ type: 'prove', elf, stdin, options: { elementThreshold: 4096 } });
+    worker.reply({ type: 'progress', progress: { phase: 'execute' } }, 'prove');
+    worker.reply({ type: 'progress', progress: { phase: 'shardProved' } }, 'prove');
+    worker.reply({ type: 'result', value: { shards: 1 } }, 'prove');
+    await expect(proving).resolves.toEqual({ shards: 1 });
+    expect(seen).toEqual(['execute', 'shardProved']);
+  });
+
+  it('refuses a stdin that is not an array with INVALID_STDIN, without asking the worker', async () => {
+    const { prover, worker } = await startedProver();
+    const posted = worker.posted.length;
+    const notChunks = new Uint8Array([1]) as unknown as Uint8Array[];
+    await expect(prover.prove(new Uint8Array(), notChunks)).rejects.toMatchObject({ code: 'INVALID_STDIN' });
+    expect(worker.posted).toHaveLength(posted);
+  });
+});
