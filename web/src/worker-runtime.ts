@@ -60,14 +60,23 @@ export async function startPool(glue: ThreadedGlue, settings: PoolSettings): Pro
 }
 
 /**
- * Answers each request with `handle`'s result, or its error serialized. `handle` returns the
- * value and the buffers to transfer with it; it may post progress for `id` meanwhile.
+ * Answers the `init` request with `start(settings)`, and each other one with `handle`'s result,
+ * or its error serialized. `handle` returns the value and the buffers to transfer with it; it may
+ * post progress for `id` meanwhile.
  */
-export function serve<Req>(handle: (id: number, request: Req) => Promise<[unknown, Transferable[]]>): void {
-  self.onmessage = async (event: MessageEvent<Req & { id: number }>) => {
-    const { id, ...request } = event.data;
+export function serve<Settings extends PoolSettings, Req extends { type: string }>(
+  start: (settings: Settings) => Promise<void>,
+  handle: (id: number, request: Req) => Promise<[unknown, Transferable[]]>,
+): void {
+  self.onmessage = async (event: MessageEvent<{ id: number; type: string }>) => {
+    const { id, type, ...fields } = event.data;
     try {
-      const [value, transfer] = await handle(id, request as Req);
+      if (type === 'init') {
+        await start(fields as unknown as Settings);
+        post({ id, type: 'result', value: null });
+        return;
+      }
+      const [value, transfer] = await handle(id, { type, ...fields } as unknown as Req);
       post({ id, type: 'result', value }, transfer);
     } catch (error) {
       post({ id, type: 'error', ...serialize(error) });

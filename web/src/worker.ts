@@ -102,13 +102,8 @@ function warnStorage(error: unknown): null {
   return null;
 }
 
-async function handle(id: number, request: Request): Promise<[unknown, Transferable[]]> {
+async function handle(id: number, request: Exclude<Request, { type: 'init' }>): Promise<[unknown, Transferable[]]> {
   switch (request.type) {
-    case 'init': {
-      const { type: _, ...settings } = request;
-      await start(settings);
-      return [null, []];
-    }
     case 'setup': {
       const { provingKey, fromCache } = cacheKeys
         ? await setupThroughCache(request.elf)
@@ -161,4 +156,4 @@ function collectSpans(): SpanTiming[] {
   return [...timings.values()].sort((a, b) => b.totalMs - a.totalMs);
 }
 
-serve<Request>(handle);
+serve(start, handle);

@@ -1,5 +1,6 @@
 // A stand-in for the prover's Worker, shared by the unit tests: it records what the page posts and
 // answers as the test says.
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { ResponseMessage } from '../src/protocol.js';
 
 export class FakeWorker {
@@ -29,3 +30,21 @@ export class FakeWorker {
 }
 
 export const flush = () => new Promise((done) => setTimeout(done, 0));
+
+/** Every test of the file gets fake workers on a cross-origin isolated page. */
+export function useFakeWorkers() {
+  beforeEach(() => {
+    FakeWorker.created = [];
+    vi.stubGlobal('Worker', FakeWorker);
+    vi.stubGlobal('crossOriginIsolated', true);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+}
+
+/** The prover `create` resolves to once its worker answered `init`, and that worker. */
+export async function started<P>(create: () => Promise<P>) {
+  const pending = create();
+  const worker = FakeWorker.created.at(-1)!;
+  worker.reply({ type: 'result', value: null }, 'init');
+  return { prover: await pending, worker };
+}

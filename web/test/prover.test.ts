@@ -1,9 +1,9 @@
 // Unit tests of the page-side API against a fake Worker: message routing, progress, errors,
 // cancellation and recovery. The real worker and wasm are covered by the e2e tests.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createProver, SP1WasmError } from '../src/index.js';
 import type { RequestMessage } from '../src/protocol.js';
-import { FakeWorker, flush } from './fake-worker.js';
+import { FakeWorker, flush, started, useFakeWorkers } from './fake-worker.js';
 
 // The bundled worker is built into dist/; these tests drive a fake one.
 vi.mock('../src/worker-script.js', () => ({
@@ -11,20 +11,9 @@ vi.mock('../src/worker-script.js', () => ({
   wasmUrl: (threaded: boolean) => (threaded ? 'threaded.wasm' : 'single-thread.wasm'),
 }));
 
-async function startedProver() {
-  const pending = createProver({ threads: 2 });
-  const worker = FakeWorker.created.at(-1)!;
-  worker.reply({ type: 'result', value: null }, 'init');
-  return { prover: await pending, worker };
-}
+const startedProver = () => started(() => createProver({ threads: 2 }));
 
-beforeEach(() => {
-  FakeWorker.created = [];
-  vi.stubGlobal('Worker', FakeWorker);
-  vi.stubGlobal('crossOriginIsolated', true);
-});
-
-afterEach(() => vi.unstubAllGlobals());
+useFakeWorkers();
 
 describe('createProver', () => {
   it('without isolation, starts the single-threaded build on one thread', async () => {

@@ -1,27 +1,16 @@
 // Unit tests of `sp1-wasm/v6` on the page's side, against a fake Worker: what it starts, what it
 // refuses before any worker, and how a proof's messages are routed. The connection it shares with
 // the SP1 5 API is tested in prover.test.ts; the real worker and wasm in tests/sp1-v6/browser.sh.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createProver } from '../src/v6/index.js';
 import type { Progress } from '../src/v6/types.js';
-import { FakeWorker, flush } from './fake-worker.js';
+import { FakeWorker, flush, started, useFakeWorkers } from './fake-worker.js';
 
 vi.mock('../src/v6/worker-script.js', () => ({ workerScript: () => 'blob:worker-v6', wasmUrl: () => 'v6.wasm' }));
 
-async function startedProver() {
-  const pending = createProver({ threads: 3 });
-  const worker = FakeWorker.created.at(-1)!;
-  worker.reply({ type: 'result', value: null }, 'init');
-  return { prover: await pending, worker };
-}
+const startedProver = () => started(() => createProver({ threads: 3 }));
 
-beforeEach(() => {
-  FakeWorker.created = [];
-  vi.stubGlobal('Worker', FakeWorker);
-  vi.stubGlobal('crossOriginIsolated', true);
-});
-
-afterEach(() => vi.unstubAllGlobals());
+useFakeWorkers();
 
 describe('sp1-wasm/v6', () => {
   it('starts the threaded SP1 6 build with a pool of the requested size', async () => {

@@ -17,13 +17,8 @@ async function start(settings: PoolSettings): Promise<void> {
   await startPool(glue, settings);
 }
 
-async function handle(id: number, request: Request): Promise<[unknown, Transferable[]]> {
+async function handle(id: number, request: Exclude<Request, { type: 'init' }>): Promise<[unknown, Transferable[]]> {
   switch (request.type) {
-    case 'init': {
-      const { type: _, ...settings } = request;
-      await start(settings);
-      return [null, []];
-    }
     case 'prove': {
       const onProgress = (progress: Progress) => post({ id, type: 'progress', progress });
       const started = performance.now();
@@ -34,4 +29,4 @@ async function handle(id: number, request: Request): Promise<[unknown, Transfera
   }
 }
 
-serve<Request>(handle);
+serve(start, handle);
