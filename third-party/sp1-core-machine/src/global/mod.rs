@@ -115,7 +115,9 @@ impl<F: PrimeField32> MachineAir<F> for GlobalChip {
             .par_iter_mut()
             .enumerate()
             .map(|(i, rows)| {
-                let mut point_chunks = Vec::with_capacity(chunk_size * NUM_GLOBAL_COLS + 1);
+                // One point per row (stock reserved one per trace cell: 412 times too many,
+                // which wasm32's allocator must back with linear memory; see PATCHES.md).
+                let mut point_chunks = Vec::with_capacity(chunk_size + 1);
                 if i == 0 {
                     point_chunks.push(SepticCurveComplete::Affine(SepticDigest::<F>::zero().0));
                 }
