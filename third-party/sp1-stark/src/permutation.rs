@@ -5,14 +5,11 @@ use crate::{
 use hashbrown::HashMap;
 use itertools::Itertools;
 use p3_air::{AirBuilder, ExtensionBuilder, PairBuilder};
-use p3_field::{
-    batch_multiplicative_inverse, AbstractExtensionField, AbstractField, ExtensionField, Field,
-    PrimeField,
-};
+use p3_field::{batch_multiplicative_inverse, AbstractField, ExtensionField, Field, PrimeField};
 use p3_matrix::{dense::RowMajorMatrix, Matrix};
 use p3_maybe_rayon::prelude::*;
 use rayon_scan::ScanParallelIterator;
-use std::borrow::Borrow;
+use std::{borrow::Borrow, ops::Mul};
 
 /// Computes the width of the local permutation trace in terms of extension field elements.
 #[must_use]
@@ -230,23 +227,28 @@ pub fn eval_permutation_constraints<'a, F, AB>(
     AB: MultiTableAirBuilder<'a, F = F> + PairBuilder,
     AB: 'a,
 {
-    let empty = vec![];
-    let (scoped_sends, scoped_receives) = scoped_interactions(sends, receives);
-    let local_sends = scoped_sends.get(&InteractionScope::Local).unwrap_or(&empty);
-    let local_receives = scoped_receives.get(&InteractionScope::Local).unwrap_or(&empty);
+    // sp1-wasm: this runs for every row of the quotient domain, so it borrows what stock cloned and
+    // copied per row, and computes each product once; the constraints, their order and their
+    // values are stock's (PATCHES.md). The local interactions, sends then receives, come in the
+    // order `scoped_interactions` gives them (a stable sort by scope).
+    let local_interactions = sends
+        .iter()
+        .map(|interaction| (interaction, true))
+        .chain(receives.iter().map(|interaction| (interaction, false)))
+        .filter(|(interaction, _)| interaction.scope == InteractionScope::Local)
+        .collect::<Vec<_>>();
 
     let local_permutation_width =
-        local_permutation_trace_width(local_sends.len() + local_receives.len(), batch_size);
+        local_permutation_trace_width(local_interactions.len(), batch_size);
 
     let permutation_trace_width = local_permutation_width;
 
     let preprocessed = builder.preprocessed();
     let main = builder.main();
-    let perm = builder.permutation().to_row_major_matrix();
+    let perm = builder.permutation();
 
     let preprocessed_local = preprocessed.row_slice(0);
-    let main_local = main.to_row_major_matrix();
-    let main_local = main_local.row_slice(0);
+    let main_local = main.row_slice(0);
     let main_local: &[AB::Var] = (*main_local).borrow();
     let perm_local = perm.row_slice(0);
     let perm_local: &[AB::VarEF] = (*perm_local).borrow();
@@ -269,32 +271,28 @@ pub fn eval_permutation_constraints<'a, F, AB>(
 
     let random_elements = &random_elements[0..2];
     let (alpha, beta) = (&random_elements[0], &random_elements[1]);
-    if !local_sends.is_empty() || !local_receives.is_empty() {
-        // Ensure that each batch sum m_i/f_i is computed correctly.
-        let interaction_chunks = &local_sends
-            .iter()
-            .map(|int| (int, true))
-            .chain(local_receives.iter().map(|int| (int, false)))
-            .chunks(batch_size);
+    if !local_interactions.is_empty() {
+        // The powers of beta the fingerprints use, computed once rather than per interaction.
+        let max_values = local_interactions.iter().map(|(int, _)| int.values.len()).max();
+        let betas = beta.powers().take(max_values.unwrap_or(0) + 1).collect::<Vec<_>>();
 
         // Assert that the i-eth entry is equal to the sum_i m_i/rlc_i by constraints:
         // entry * \prod_i rlc_i = \sum_i m_i * \prod_{j!=i} rlc_j over all columns of the
         // permutation trace except the last column.
-        for (entry, chunk) in perm_local[0..perm_local.len() - 1].iter().zip(interaction_chunks) {
+        for (entry, chunk) in
+            perm_local[0..perm_local.len() - 1].iter().zip(local_interactions.chunks(batch_size))
+        {
             // First, we calculate the random linear combinations and multiplicities with the
             // correct sign depending on wetther the interaction is a send or a receive.
             let mut rlcs: Vec<AB::ExprEF> = Vec::with_capacity(batch_size);
             let mut multiplicities: Vec<AB::Expr> = Vec::with_capacity(batch_size);
-            for (interaction, is_send) in chunk {
-                let mut rlc = alpha.clone();
-                let mut betas = beta.powers();
-
-                rlc = rlc.clone() +
-                    betas.next().unwrap() *
-                        AB::ExprEF::from_canonical_usize(interaction.argument_index());
-                for (field, beta) in interaction.values.iter().zip(betas.clone()) {
+            for &(interaction, is_send) in chunk {
+                // beta^0 is one: the argument index is added as it is.
+                let mut rlc =
+                    alpha.clone() + AB::ExprEF::from_canonical_usize(interaction.argument_index());
+                for (field, beta) in interaction.values.iter().zip(&betas[1..]) {
                     let elem = field.apply::<AB::Expr, AB::Var>(&preprocessed_local, main_local);
-                    rlc = rlc.clone() + beta * elem;
+                    rlc += beta.clone() * elem;
                 }
                 rlcs.push(rlc);
 
@@ -307,26 +305,28 @@ pub fn eval_permutation_constraints<'a, F, AB>(
                 );
             }
 
-            // Now we can calculate the numerator and denominator of the combined batch.
-            let mut product = AB::ExprEF::one();
+            // Now we can calculate the numerator and denominator of the combined batch: the
+            // product of all rlcs, and each product of all but one rlc as the product of the rlcs
+            // before it and of those after it.
+            let prefix_products = running_products(rlcs.iter().cloned());
+            let mut suffix_products = running_products(rlcs.iter().rev().cloned());
+            suffix_products.reverse();
             let mut numerator = AB::ExprEF::zero();
-            for (i, (m, rlc)) in multiplicities.into_iter().zip(rlcs.iter()).enumerate() {
-                // Calculate the running product of all rlcs.
-                product = product.clone() * rlc.clone();
-
-                // Calculate the product of all but the current rlc.
-                let mut all_but_current = AB::ExprEF::one();
-                for other_rlc in
-                    rlcs.iter().enumerate().filter(|(j, _)| i != *j).map(|(_, rlc)| rlc)
-                {
-                    all_but_current = all_but_current.clone() * other_rlc.clone();
-                }
-                numerator = numerator.clone() + AB::ExprEF::from_base(m) * all_but_current;
+            for (i, m) in multiplicities.into_iter().enumerate() {
+                let before = i.checked_sub(1).map(|j| &prefix_products[j]);
+                let after = suffix_products.get(i + 1);
+                let all_but_current = match (before, after) {
+                    (Some(before), Some(after)) => before.clone() * after.clone(),
+                    (Some(only), None) | (None, Some(only)) => only.clone(),
+                    (None, None) => AB::ExprEF::one(),
+                };
+                numerator += all_but_current * m;
             }
+            let product = prefix_products.last().unwrap().clone();
 
             // Finally, assert that the entry is equal to the numerator divided by the product.
             let entry: AB::ExprEF = (*entry).into();
-            builder.assert_eq_ext(product.clone() * entry.clone(), numerator);
+            builder.assert_eq_ext(product * entry, numerator);
         }
 
         // Compute the running local and next permutation sums.
@@ -364,6 +364,19 @@ pub fn eval_permutation_constraints<'a, F, AB>(
                 .assert_eq(main_local[main_local.len() - 7 + i], global_cumulative_sum.0.y.0[i]);
         }
     }
+}
+
+/// `[x_0, x_0 x_1, ..., x_0 x_1 ... x_{n-1}]` (sp1-wasm).
+fn running_products<E: Clone + Mul<Output = E>>(factors: impl Iterator<Item = E>) -> Vec<E> {
+    let mut products: Vec<E> = Vec::new();
+    for factor in factors {
+        let product = match products.last() {
+            Some(previous) => previous.clone() * factor,
+            None => factor,
+        };
+        products.push(product);
+    }
+    products
 }
 
 /// Counts the number of permutation constraints for the given chip.
