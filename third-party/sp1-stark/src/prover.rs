@@ -371,6 +371,11 @@ where
             );
         }
 
+        // sp1-wasm: nothing below reads the main traces (their LDEs are in the main commitment's
+        // prover data), so free them before the permutation, quotient and FRI steps allocate; on
+        // wasm32 the memory's high-water mark is what a proof costs (PATCHES.md).
+        drop(traces);
+
         let domains_and_perm_traces =
             tracing::debug_span!("flatten permutation traces and collect domains").in_scope(|| {
                 permutation_traces
