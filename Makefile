@@ -36,16 +36,22 @@ FUZZ_SECONDS ?= 60
 .PHONY: setup setup-browser build prove prove-native wasm wasm-v6 wasi web pack demo-build demo interop-build stock-native-cpu \
 	test test-native test-interop test-wasi test-browser test-bundlers test-v6 v6-measure fuzz bench bench-quick bench-memory bench-trace clean
 
+# `cargo install` of a pinned tool with its own lock file; if the registry no longer serves a
+# version that lock file names (yanked or not mirrored), resolve the tool's dependencies afresh.
+cargo_install = cargo install $(1) --locked --version $(2) || \
+	{ echo "$(1): its lock file names a crate the registry does not serve; installing unlocked" >&2; \
+	  cargo install $(1) --version $(2); }
+
 ## Toolchains and tools (idempotent): pinned nightly, stable for WASI, wasm-bindgen, wasmtime.
 setup:
 	@command -v rustup >/dev/null || { echo "rustup is required: https://rustup.rs" >&2; exit 1; }
 	rustup toolchain install $(TOOLCHAIN) --profile minimal --component rust-src --target wasm32-unknown-unknown
 	rustup toolchain install $(STABLE_TOOLCHAIN) --profile minimal --target wasm32-wasip1
 	@wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)" || \
-		cargo install wasm-bindgen-cli --locked --version $(WASM_BINDGEN_VERSION)
+		$(call cargo_install,wasm-bindgen-cli,$(WASM_BINDGEN_VERSION))
 	@python3 -c 'import wasmtime' 2>/dev/null || python3 -m pip install -q wasmtime==$(WASMTIME_PY_VERSION)
 	@cargo fuzz --version 2>/dev/null | grep -q "$(CARGO_FUZZ_VERSION)" || \
-		cargo install cargo-fuzz --locked --version $(CARGO_FUZZ_VERSION)
+		$(call cargo_install,cargo-fuzz,$(CARGO_FUZZ_VERSION))
 
 ## Debian's Chromium and Firefox ESR for the browser tests, and the web package's npm dependencies.
 setup-browser:
