@@ -382,8 +382,7 @@ where
                     .into_iter()
                     .zip(trace_domains.iter())
                     .map(|(perm_trace, domain)| {
-                        let trace = perm_trace.flatten_to_base();
-                        (*domain, trace.clone())
+                        (*domain, perm_trace.flatten_to_base())
                     })
                     .collect::<Vec<_>>()
             });
@@ -425,17 +424,17 @@ where
                 .map(|(i, quotient_domain)| {
                     tracing::debug_span!(parent: &parent_span, "compute quotient values for domain")
                         .in_scope(|| {
+                            // sp1-wasm: the PCS's views of the LDEs, not row-major copies of
+                            // them: chips run in parallel, so several chips' copies were alive at
+                            // once at the shard's memory peak (PATCHES.md).
                             let preprocessed_trace_on_quotient_domains =
                                 pk.chip_ordering.get(&chips[i].name()).map(|&index| {
                                     pcs.get_evaluations_on_domain(&pk.data, index, *quotient_domain)
-                                        .to_row_major_matrix()
                                 });
                             let main_trace_on_quotient_domains = pcs
-                                .get_evaluations_on_domain(&data.main_data, i, *quotient_domain)
-                                .to_row_major_matrix();
+                                .get_evaluations_on_domain(&data.main_data, i, *quotient_domain);
                             let permutation_trace_on_quotient_domains = pcs
-                                .get_evaluations_on_domain(&permutation_data, i, *quotient_domain)
-                                .to_row_major_matrix();
+                                .get_evaluations_on_domain(&permutation_data, i, *quotient_domain);
 
                             let chip_num_constraints =
                                 pk.constraints_map.get(&chips[i].name()).unwrap();

@@ -35,16 +35,10 @@ where
     Mat: Matrix<Val<SC>> + Sync,
 {
     let quotient_size = quotient_domain.size();
-    let prep_width =
-        preprocessed_trace_on_quotient_domain.as_ref().map_or(1, p3_matrix::Matrix::width);
-    let main_width = main_trace_on_quotient_domain.width();
-    let perm_width = permutation_trace_on_quotient_domain.width();
     let sels = trace_domain.selectors_on_coset(quotient_domain);
 
     let qdb = log2_strict_usize(quotient_domain.size()) - log2_strict_usize(trace_domain.size());
     let next_step = 1 << qdb;
-
-    let ext_degree = SC::Challenge::D;
 
     assert!(
         quotient_size >= PackedVal::<SC>::WIDTH,
@@ -58,7 +52,6 @@ where
         .into_par_iter()
         .step_by(PackedVal::<SC>::WIDTH)
         .flat_map_iter(|i_start| {
-            let wrap = |i| i % quotient_size;
             let i_range = i_start..i_start + PackedVal::<SC>::WIDTH;
 
             let is_first_row = *PackedVal::<SC>::from_slice(&sels.is_first_row[i_range.clone()]);
@@ -66,65 +59,29 @@ where
             let is_transition = *PackedVal::<SC>::from_slice(&sels.is_transition[i_range.clone()]);
             let inv_zeroifier = *PackedVal::<SC>::from_slice(&sels.inv_zeroifier[i_range.clone()]);
 
-            let prep_local: Vec<_> = (0..prep_width)
-                .map(|col| {
-                    PackedVal::<SC>::from_fn(|offset| {
-                        preprocessed_trace_on_quotient_domain
-                            .as_ref()
-                            .map_or(Val::<SC>::zero(), |x| x.get(wrap(i_start + offset), col))
-                    })
-                })
-                .collect();
-            let prep_next: Vec<_> = (0..prep_width)
-                .map(|col| {
-                    PackedVal::<SC>::from_fn(|offset| {
-                        preprocessed_trace_on_quotient_domain
-                            .as_ref()
-                            .map_or(Val::<SC>::zero(), |x| {
-                                x.get(wrap(i_start + next_step + offset), col)
-                            })
-                    })
-                })
-                .collect();
-
-            let local: Vec<_> = (0..main_width)
-                .map(|col| {
-                    PackedVal::<SC>::from_fn(|offset| {
-                        main_trace_on_quotient_domain.get(wrap(i_start + offset), col)
-                    })
-                })
-                .collect();
-            let next: Vec<_> = (0..main_width)
-                .map(|col| {
-                    PackedVal::<SC>::from_fn(|offset| {
-                        main_trace_on_quotient_domain.get(wrap(i_start + next_step + offset), col)
-                    })
-                })
-                .collect();
-
-            let perm_local: Vec<_> = (0..perm_width)
-                .step_by(ext_degree)
-                .map(|col| {
-                    PackedChallenge::<SC>::from_base_fn(|i| {
-                        PackedVal::<SC>::from_fn(|offset| {
-                            permutation_trace_on_quotient_domain
-                                .get(wrap(i_start + offset), col + i)
-                        })
-                    })
-                })
-                .collect();
-
-            let perm_next: Vec<_> = (0..perm_width)
-                .step_by(ext_degree)
-                .map(|col| {
-                    PackedChallenge::<SC>::from_base_fn(|i| {
-                        PackedVal::<SC>::from_fn(|offset| {
-                            permutation_trace_on_quotient_domain
-                                .get(wrap(i_start + next_step + offset), col + i)
-                        })
-                    })
-                })
-                .collect();
+            // sp1-wasm: each of the packed rows' rows is read once as a slice (`row_slice`), not
+            // element by element (`get`), so the matrices can be the PCS's bit-reversed views of
+            // the LDEs instead of row-major copies of them (PATCHES.md).
+            let next_start = i_start + next_step;
+            let (prep_local, prep_next) = match &preprocessed_trace_on_quotient_domain {
+                Some(prep) => (
+                    packed_rows(prep, i_start, quotient_size),
+                    packed_rows(prep, next_start, quotient_size),
+                ),
+                None => (vec![PackedVal::<SC>::zero()], vec![PackedVal::<SC>::zero()]),
+            };
+            let local = packed_rows(&main_trace_on_quotient_domain, i_start, quotient_size);
+            let next = packed_rows(&main_trace_on_quotient_domain, next_start, quotient_size);
+            let perm_local = to_packed_challenges::<SC>(packed_rows(
+                &permutation_trace_on_quotient_domain,
+                i_start,
+                quotient_size,
+            ));
+            let perm_next = to_packed_challenges::<SC>(packed_rows(
+                &permutation_trace_on_quotient_domain,
+                next_start,
+                quotient_size,
+            ));
 
             let accumulator = PackedChallenge::<SC>::zero();
 
@@ -167,5 +124,28 @@ where
                 SC::Challenge::from_base_slice(&quotient_value)
             })
         })
+        .collect()
+}
+
+/// The values of the `P::WIDTH` rows from `first_row` on (wrapping at `height`), packed column by
+/// column: one `P` per column.
+fn packed_rows<F, P, M>(matrix: &M, first_row: usize, height: usize) -> Vec<P>
+where
+    F: Send + Sync + Copy,
+    P: PackedValue<Value = F>,
+    M: Matrix<F>,
+{
+    let rows: Vec<_> =
+        (0..P::WIDTH).map(|offset| matrix.row_slice((first_row + offset) % height)).collect();
+    (0..matrix.width()).map(|col| P::from_fn(|offset| rows[offset][col])).collect()
+}
+
+/// Packed base-field columns, `D` per extension element, as packed extension elements.
+fn to_packed_challenges<SC: StarkGenericConfig>(
+    columns: Vec<PackedVal<SC>>,
+) -> Vec<PackedChallenge<SC>> {
+    columns
+        .chunks_exact(<SC::Challenge as AbstractExtensionField<Val<SC>>>::D)
+        .map(|coefficients| PackedChallenge::<SC>::from_base_fn(|i| coefficients[i]))
         .collect()
 }
