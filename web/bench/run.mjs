@@ -8,7 +8,7 @@
 // Usage: node bench/run.mjs --cli CLI [--cli-native-cpu CLI] [--cli-stock CLI] [--runs 3]
 //        [--baseline-runs N] [--threads 1,N] [--quick] [--only a,b] [--out DIR]
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -257,9 +257,21 @@ try {
   await session.close();
 }
 
+/**
+ * The widest x86 vector extension the CPU reports (Linux): native-cpu builds pack BabyBear in 16
+ * lanes with AVX-512 and 8 with AVX2, the browser in 4, so the browser/native-cpu ratio depends
+ * on it.
+ */
+function vectorExtension() {
+  if (!existsSync('/proc/cpuinfo')) return undefined;
+  const flags = readFileSync('/proc/cpuinfo', 'utf8').match(/^flags\s*:(.*)$/m)?.[1].split(' ') ?? [];
+  return ['avx512f', 'avx2'].find((flag) => flags.includes(flag)) ?? 'none';
+}
+
 const machine = {
   cores: N,
   cpu: cpus()[0]?.model,
+  vectorExtension: vectorExtension(),
   memoryGiB: Math.round(totalmem() / 2 ** 30),
   browser: `Chromium ${browserVersion}`,
   commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
@@ -339,7 +351,7 @@ function markdown(machine, results, ratios) {
   const lines = [
     `# Benchmarks`,
     '',
-    `${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.browser}, commit ${machine.commit}, ${machine.date}.`,
+    `${machine.cores} cores (${machine.cpu}${machine.vectorExtension ? `, ${machine.vectorExtension}` : ''}), ${machine.memoryGiB} GiB, ${machine.browser}, commit ${machine.commit}, ${machine.date}.`,
     `Median of ${machine.runsPerCell} run(s) per cell (the x86-64 baseline: ${machine.baselineRuns ? `${machine.baselineRuns} run(s)` : 'not measured'}), [min, max] in brackets; compact trace padding, 2^19 cycles per shard.`,
     `stock: stock sp1-sdk 5.2.4 (tests/interop, its default options and fixed shapes), built with \`-C target-cpu=native\`; native: the CLI as built by \`make build\` (x86-64 baseline); native-cpu: built with \`-C target-cpu=native\`; browser: headless Chromium, this package.`,
     '',
