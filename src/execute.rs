@@ -3,13 +3,23 @@
 use sp1_core_executor::{ExecutionError, Executor, Program, SP1Context};
 use sp1_primitives::io::SP1PublicValues;
 
-use crate::{options, CoreProver, Error, Result, SP1Stdin, DEFAULT_LOG2_SHARD_SIZE};
+use crate::{memory::ProgramSize, options, CoreProver, Error, Result, SP1Stdin};
+use crate::DEFAULT_LOG2_SHARD_SIZE;
 
 /// What an execution produced.
 #[derive(Clone, Debug)]
 pub struct Execution {
     pub cycles: u64,
+    /// Calls to precompiles: syscalls with a chip of their own (keccak, sha256, curve ops...).
+    pub precompile_calls: u64,
     pub public_values: SP1PublicValues,
+}
+
+impl Execution {
+    /// What the memory guard reads of the program.
+    pub fn size(&self) -> ProgramSize {
+        ProgramSize { cycles: self.cycles, precompile_calls: self.precompile_calls }
+    }
 }
 
 impl CoreProver {
@@ -37,8 +47,13 @@ pub(crate) fn run(program: Program, stdin: &SP1Stdin, max_cycles: Option<u64>) -
         let mut runtime = Executor::with_context(program, opts, context.build());
         runtime.write_vecs(&stdin.buffer);
         let outcome = runtime.run_fast();
+        let report = &runtime.report;
         let execution = Execution {
-            cycles: runtime.report.total_instruction_count(),
+            cycles: report.total_instruction_count(),
+            precompile_calls: (report.syscall_counts.iter())
+                .filter(|(code, _)| code.should_send() == 1)
+                .map(|(_, calls)| calls)
+                .sum(),
             public_values: SP1PublicValues::from(&runtime.state.public_values_stream),
         };
         (outcome, execution)

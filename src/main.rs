@@ -206,6 +206,7 @@ fn run(command: Command, span_totals: Option<SpanTotals>) -> anyhow::Result<()> 
             let program = program.load()?;
             let execution = prover.execute(&program.elf, &stdin.build(&program)?, max_cycles)?;
             println!("cycles: {}", execution.cycles);
+            println!("precompile calls: {}", execution.precompile_calls);
             print_public_values(&program, &execution.public_values)?;
         }
         Command::Vkey { program, out } => {

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use sp1_stark::{SP1CoreOpts, SplitOpts};
 
-use crate::{memory, Error, Result};
+use crate::memory::{self, ProgramSize};
+use crate::{Error, Result};
 
 /// How shards' main traces are padded.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,14 +54,14 @@ impl ProveOptions {
         }
     }
 
-    /// The shard size for a program of `cycles`: the one asked for if its estimated peak memory
-    /// fits the limit, else the largest default-or-smaller size that fits; `OutOfMemory` naming
-    /// what would fit when the requested one does not, or when none does.
-    pub fn fitted_log2_shard_size(&self, cycles: u64) -> Result<u32> {
+    /// The shard size for `program`: the one asked for if its estimated peak memory fits the
+    /// limit, else the largest default-or-smaller size that fits; `OutOfMemory` naming what would
+    /// fit when the requested one does not, or when none does.
+    pub fn fitted_log2_shard_size(&self, program: ProgramSize) -> Result<u32> {
         let Some(limit) = self.memory_limit_bytes else {
             return Ok(self.log2_shard_size.unwrap_or(DEFAULT_LOG2_SHARD_SIZE));
         };
-        let fits = |size: u32| memory::estimate_peak_bytes(cycles, size) <= limit;
+        let fits = |size: u32| memory::estimate_peak_bytes(program, size) <= limit;
         let largest_fitting =
             (*LOG2_SHARD_SIZES.start()..=DEFAULT_LOG2_SHARD_SIZE).rev().find(|&size| fits(size));
         match (self.log2_shard_size, largest_fitting) {
@@ -73,15 +74,16 @@ impl ProveOptions {
                     None => "no shard size fits; allow more memory".to_string(),
                 };
                 Err(Error::OutOfMemory(format!(
-                    "proving {cycles} cycles with 2^{size}-cycle shards needs about {} of memory, \
-                     more than the limit of {}: {advice}",
-                    memory::format_bytes(memory::estimate_peak_bytes(cycles, size)),
+                    "proving {} cycles ({} precompile calls) with 2^{size}-cycle shards needs \
+                     about {} of memory, more than the limit of {}: {advice}",
+                    program.cycles,
+                    program.precompile_calls,
+                    memory::format_bytes(memory::estimate_peak_bytes(program, size)),
                     memory::format_bytes(limit),
                 )))
             }
         }
     }
-
 }
 
 /// The core options stock `SP1CoreOpts::default()` gives on a machine with up to 32 GB, with the

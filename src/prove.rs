@@ -45,8 +45,9 @@ impl CoreProver {
         on_progress(progress);
         // A fast run first: bad input fails here in a fraction of the proving time, the cycle
         // count lets progress be read as a fraction, and sizes the shards to the memory limit.
-        progress.total_cycles = execute::run(keys.program.clone(), stdin, options.max_cycles)?.cycles;
-        let log2_shard_size = options.fitted_log2_shard_size(progress.total_cycles)?;
+        let program_size = execute::run(keys.program.clone(), stdin, options.max_cycles)?.size();
+        progress.total_cycles = program_size.cycles;
+        let log2_shard_size = options.fitted_log2_shard_size(program_size)?;
 
         let shape_config = match options.trace_padding {
             TracePadding::Fixed => Some(&self.shape_config),
@@ -92,7 +93,7 @@ impl CoreProver {
             ),
             cycles: core.cycles,
             log2_shard_size,
-            estimated_peak_bytes: memory::estimate_peak_bytes(progress.total_cycles, log2_shard_size),
+            estimated_peak_bytes: memory::estimate_peak_bytes(program_size, log2_shard_size),
         })
     }
 }

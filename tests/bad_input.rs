@@ -6,8 +6,8 @@ mod common;
 
 use common::prover;
 use sp1_wasm::{
-    guests::Guest, stdin_from_chunks, ErrorCode, ProveOptions, SP1ProofWithPublicValues,
-    SP1Stdin, VerifyingKey,
+    guests::Guest, memory::ProgramSize, stdin_from_chunks, ErrorCode, ProveOptions,
+    SP1ProofWithPublicValues, SP1Stdin, VerifyingKey,
 };
 
 fn fibonacci_stdin(n: u32) -> SP1Stdin {
@@ -131,24 +131,37 @@ fn out_of_range_options_are_invalid() {
 
 #[test]
 fn a_proof_over_the_memory_limit_is_refused_before_proving_or_fitted() {
-    const LIMIT: u64 = 1536 << 20;
-    let cycles = 76_783; // fibonacci(6000)
+    // Between the estimates for fibonacci(6000) in 2^16- and 2^17-cycle shards.
+    const LIMIT: u64 = 1088 << 20;
+    let fibonacci = prover().execute(Guest::Fibonacci.elf(), &fibonacci_stdin(6000), None).unwrap();
+    assert_eq!(fibonacci.precompile_calls, 0);
+    let program = fibonacci.size();
     let limited = |log2_shard_size| ProveOptions {
         log2_shard_size,
         memory_limit_bytes: Some(LIMIT),
         ..ProveOptions::default()
     };
-    let refused = limited(Some(17)).fitted_log2_shard_size(cycles).unwrap_err();
+    let refused = limited(Some(17)).fitted_log2_shard_size(program).unwrap_err();
     assert_eq!(refused.code(), ErrorCode::OutOfMemory);
     assert!(refused.to_string().contains("log2 shard size 16 would fit"), "{refused}");
-    assert_eq!(limited(None).fitted_log2_shard_size(cycles).unwrap(), 16);
-    assert_eq!(limited(Some(16)).fitted_log2_shard_size(cycles).unwrap(), 16);
+    assert_eq!(limited(None).fitted_log2_shard_size(program).unwrap(), 16);
+    assert_eq!(limited(Some(16)).fitted_log2_shard_size(program).unwrap(), 16);
 
     let tiny = ProveOptions { memory_limit_bytes: Some(LIMIT / 4), ..ProveOptions::default() };
-    let error = tiny.fitted_log2_shard_size(cycles).unwrap_err();
+    let error = tiny.fitted_log2_shard_size(program).unwrap_err();
     assert!(error.to_string().contains("no shard size fits"), "{error}");
     // Without a limit, the requested size or the default.
-    assert_eq!(ProveOptions::default().fitted_log2_shard_size(u64::MAX).unwrap(), 19);
+    let huge = ProgramSize { cycles: u64::MAX, precompile_calls: u64::MAX };
+    assert_eq!(ProveOptions::default().fitted_log2_shard_size(huge).unwrap(), 19);
+
+    // Precompile events go to shards the shard size does not bound: a program as long that calls
+    // them does not fit where fibonacci does.
+    let keccak_stdin = Guest::Keccak.stdin_from_json(r#"{"data":[104,105],"rounds":3}"#).unwrap();
+    let keccak = prover().execute(Guest::Keccak.elf(), &keccak_stdin, None).unwrap();
+    assert_eq!(keccak.precompile_calls, 3, "one keccak_permute per round");
+    let as_long = ProgramSize { cycles: program.cycles, ..keccak.size() };
+    let refused = limited(None).fitted_log2_shard_size(as_long).unwrap_err();
+    assert!(refused.to_string().contains("(3 precompile calls)"), "{refused}");
 
     // Through `prove`: refused after the fast execution, before any shard work.
     let keys = prover().setup(Guest::Fibonacci.elf()).unwrap();

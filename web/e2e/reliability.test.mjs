@@ -23,8 +23,6 @@ after(async () => {
   await session?.close();
 });
 
-const GIB = 2 ** 30;
-
 test('every bad input gives its typed error and the worker stays usable', async () => {
   const codes = await session.page.evaluate(async () => {
     const prover = await window.sp1.createProver({ threads: 2 });
@@ -94,6 +92,8 @@ test('every bad input gives its typed error and the worker stays usable', async 
 });
 
 test('a proof estimated not to fit is refused up front, or fitted to a smaller shard size', async () => {
+  // Between the estimates for fibonacci(6000) in 2^16- and 2^17-cycle shards (tests/bad_input.rs).
+  const LIMIT = 1088 * 2 ** 20;
   const outcome = await session.page.evaluate(async (limit) => {
     const prover = await window.sp1.createProver({ threads: 2, maxMemoryBytes: limit });
     const input = { guest: 'fibonacci', input: 6000 };
@@ -106,12 +106,12 @@ test('a proof estimated not to fit is refused up front, or fitted to a smaller s
     const verified = await prover.verify(fitted.proof, window.elfs.fibonacci);
     prover.terminate();
     return { refused, phases, fitted: { log2ShardSize: fitted.log2ShardSize, memoryBytes: fitted.memoryBytes }, verified };
-  }, 1.5 * GIB);
+  }, LIMIT);
   assert.equal(outcome.refused?.code, 'OUT_OF_MEMORY');
   assert.match(outcome.refused.message, /log2 shard size 16 would fit/);
   assert.deepEqual(outcome.phases, ['execute'], 'refused after execution, before any proving work');
   assert.equal(outcome.fitted.log2ShardSize, 16);
-  assert.ok(outcome.fitted.memoryBytes <= 1.5 * GIB);
+  assert.ok(outcome.fitted.memoryBytes <= LIMIT);
   assert.equal(outcome.verified.shards, 2);
   console.log(`refused in ${outcome.refused.ms.toFixed(0)} ms; fitted proof peaked at ${(outcome.fitted.memoryBytes / 2 ** 20).toFixed(0)} MiB`);
 });
