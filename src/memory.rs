@@ -27,9 +27,10 @@ pub struct ProgramSize {
 const BASE_BYTES: u64 = 700 << 20;
 /// Per padded row of the largest CPU shard.
 const BYTES_PER_ROW: u64 = 1_400;
-const MARGIN_PERCENT: u64 = 30;
-/// Added when the program calls any precompile.
-const PRECOMPILE_BYTES: u64 = 800 << 20;
+const MARGIN_PERCENT: u64 = 35;
+/// Added when the program calls any precompile: the keccak benchmark's peak at 2^16-cycle shards,
+/// less the fibonacci line there, was 850 to 960 MiB from run to run.
+const PRECOMPILE_BYTES: u64 = 1 << 30;
 
 /// Estimated peak memory of proving `program` in shards of 2^`log2_shard_size` cycles.
 pub fn estimate_peak_bytes(program: ProgramSize, log2_shard_size: u32) -> u64 {
@@ -63,8 +64,9 @@ mod tests {
         assert!(estimate(1_000_000, 16) < estimate(1_000_000, 19));
     }
 
-    /// Peaks measured in Chromium (docs/benchmarks/memory.md; fibonacci-1M on 1 thread and keccak
-    /// on 8 threads, the highest of 1, 2 and 8): the estimate must bound every one.
+    /// Peaks measured in Chromium, the highest of two runs (docs/benchmarks/memory.md; fibonacci-1M
+    /// on 1 thread and keccak on 8 threads, the highest of 1, 2 and 8): the estimate must bound
+    /// every one.
     #[test]
     fn bounds_the_measured_peaks() {
         // (cycles, precompile calls, log2 shard size, peak MiB)
@@ -75,13 +77,13 @@ mod tests {
             (172_783, 0, 18, 1_064),
             (364_783, 0, 19, 1_395),
             (1_000_783, 0, 19, 1_725),
-            (397_417, 300, 16, 1_632),
-            (397_417, 300, 17, 1_505),
-            (397_417, 300, 18, 1_565),
+            (397_417, 300, 16, 1_738),
+            (397_417, 300, 17, 1_610),
+            (397_417, 300, 18, 1_566),
             (397_417, 300, 19, 2_054),
             (377_550, 420, 16, 1_636),
-            (377_550, 420, 17, 1_415),
-            (377_550, 420, 18, 1_390),
+            (377_550, 420, 17, 1_418),
+            (377_550, 420, 18, 1_395),
             (377_550, 420, 19, 1_668),
         ];
         for (cycles, precompile_calls, log2_shard_size, peak_mib) in measured {

@@ -132,7 +132,7 @@ fn out_of_range_options_are_invalid() {
 #[test]
 fn a_proof_over_the_memory_limit_is_refused_before_proving_or_fitted() {
     // Between the estimates for fibonacci(6000) in 2^16- and 2^17-cycle shards.
-    const LIMIT: u64 = 1088 << 20;
+    const LIMIT: u64 = 1120 << 20;
     let fibonacci = prover().execute(Guest::Fibonacci.elf(), &fibonacci_stdin(6000), None).unwrap();
     assert_eq!(fibonacci.precompile_calls, 0);
     let program = fibonacci.size();

@@ -93,7 +93,7 @@ test('every bad input gives its typed error and the worker stays usable', async 
 
 test('a proof estimated not to fit is refused up front, or fitted to a smaller shard size', async () => {
   // Between the estimates for fibonacci(6000) in 2^16- and 2^17-cycle shards (tests/bad_input.rs).
-  const LIMIT = 1088 * 2 ** 20;
+  const LIMIT = 1120 * 2 ** 20;
   const outcome = await session.page.evaluate(async (limit) => {
     const prover = await window.sp1.createProver({ threads: 2, maxMemoryBytes: limit });
     const input = { guest: 'fibonacci', input: 6000 };
