@@ -10,8 +10,8 @@
 //!   several shards and 1 to 8 threads (fibonacci-1M on 1 thread: 24 % over the line).
 //! - A fixed term for a program that calls precompiles. Their events go to deferred shards sized
 //!   by stock's per-kind split thresholds, not by the shard size, so wide precompile chips
-//!   (Keccak's ~2,600 columns) weigh the same at every shard size: the keccak benchmark peaks at
-//!   1632 MiB in 2^16-cycle shards, where fibonacci peaks at 780 MiB.
+//!   (Keccak's ~2,600 columns) weigh the same at every shard size: the keccak benchmark peaked at
+//!   1632 and 1738 MiB in two runs in 2^16-cycle shards, where fibonacci peaks at 780 MiB.
 //!
 //! The precompile term is calibrated on programs of a few hundred calls. One that fills stock's
 //! per-shard thresholds can need more; it then runs out of memory mid-proof, a typed error.
