@@ -1,6 +1,8 @@
+use alloc::vec;
 use alloc::vec::Vec;
+use core::mem::MaybeUninit;
 
-use p3_field::{Field, Powers, TwoAdicField};
+use p3_field::{Field, PackedValue, Powers, TwoAdicField};
 use p3_matrix::bitrev::{BitReversableMatrix, BitReversedMatrixView};
 use p3_matrix::dense::{RowMajorMatrix, RowMajorMatrixViewMut};
 use p3_matrix::util::reverse_matrix_index_bits;
@@ -21,6 +23,58 @@ use crate::TwoAdicSubgroupDft;
 /// communication.
 #[derive(Default, Clone, Debug)]
 pub struct Radix2DitParallel;
+
+/// Rows of weights computed by one task in `coset_weights`.
+const WEIGHTS_PER_TASK: usize = 1 << 12;
+
+/// `scale, scale shift, scale shift^2, ...`, `len` of them, computed in parallel: each task starts
+/// from its own power of `shift`. The field is exact, so these are the values of stock's running
+/// product.
+fn coset_weights<F: Field>(shift: F, scale: F, len: usize) -> Vec<F> {
+    let mut weights = vec![F::zero(); len];
+    weights.par_chunks_mut(WEIGHTS_PER_TASK).enumerate().for_each(|(task, chunk)| {
+        let first = scale * shift.exp_u64((task * WEIGHTS_PER_TASK) as u64);
+        let powers = Powers { base: shift, current: first };
+        chunk.iter_mut().zip(powers).for_each(|(weight, power)| *weight = power);
+    });
+    weights
+}
+
+/// `values *= scale`, packed as p3-matrix's `scale_row`.
+fn scale_slice<F: Field>(values: &mut [F], scale: F) {
+    let (packed, suffix) = F::Packing::pack_slice_with_suffix_mut(values);
+    let packed_scale: F::Packing = scale.into();
+    packed.iter_mut().for_each(|x| *x *= packed_scale);
+    suffix.iter_mut().for_each(|x| *x *= scale);
+}
+
+/// p3-matrix's `bit_reversed_zero_pad` (row `i` moves to row `i << added_bits`, the rows between
+/// are zero), writing each output row once and in parallel: stock zero-filled the whole padded
+/// matrix on one thread first, then copied the rows in.
+fn bit_reversed_zero_pad<F: Field>(mat: RowMajorMatrix<F>, added_bits: usize) -> RowMajorMatrix<F> {
+    if added_bits == 0 {
+        return mat;
+    }
+    let width = mat.width();
+    let len = mat.values.len() << added_bits;
+    let mut values = Vec::with_capacity(len);
+    values.spare_capacity_mut()[..len]
+        .par_chunks_exact_mut(width << added_bits)
+        .zip(mat.values.par_chunks_exact(width))
+        .for_each(|(padded_rows, row): (&mut [MaybeUninit<F>], &[F])| {
+            let (first, rest) = padded_rows.split_at_mut(width);
+            first.iter_mut().zip(row).for_each(|(dst, &src)| {
+                dst.write(src);
+            });
+            rest.iter_mut().for_each(|dst| {
+                dst.write(F::zero());
+            });
+        });
+    // SAFETY: the chunks cover all `len` elements (`len` is a multiple of `width << added_bits`,
+    // one chunk per row of `mat`), and each element was written above.
+    unsafe { values.set_len(len) };
+    RowMajorMatrix::new(values, width)
+}
 
 impl<F: TwoAdicField> TwoAdicSubgroupDft<F> for Radix2DitParallel {
     type Evaluations = BitReversedMatrixView<RowMajorMatrix<F>>;
@@ -76,17 +130,14 @@ impl<F: TwoAdicField> TwoAdicSubgroupDft<F> for Radix2DitParallel {
         // Rescale coefficients in two ways:
         // - divide by height (since we're doing an inverse DFT)
         // - multiply by powers of the coset shift (see default coset LDE impl for an explanation)
-        let weights = Powers {
-            base: shift,
-            current: h_inv,
-        }
-        .take(h);
-        for (row, weight) in weights.enumerate() {
+        // sp1-wasm: in parallel (stock scaled row by row on one thread, as it padded); PATCHES.md.
+        let weights = coset_weights(shift, h_inv, h);
+        mat.par_rows_mut().enumerate().for_each(|(row, values)| {
             // reverse_bits because mat is encoded in bit-reversed order
-            mat.scale_row(reverse_bits(row, h), weight);
-        }
+            scale_slice(values, weights[reverse_bits(row, h)]);
+        });
 
-        mat = mat.bit_reversed_zero_pad(added_bits);
+        mat = bit_reversed_zero_pad(mat, added_bits);
 
         let h = mat.height();
         let log_h = log2_strict_usize(h);

@@ -11,7 +11,7 @@ use p3_field::{
     batch_multiplicative_inverse, cyclic_subgroup_coset_known_order, AbstractField, ExtensionField,
     Field, PackedValue, TwoAdicField,
 };
-use p3_interpolation::interpolate_coset;
+use p3_interpolation::interpolate_coset_with_inverses;
 use p3_matrix::bitrev::{BitReversableMatrix, BitReversalPerm};
 use p3_matrix::dense::RowMajorMatrix;
 use p3_matrix::{Dimensions, Matrix};
@@ -229,18 +229,19 @@ where
                                         .entered();
 
                                 // Use Barycentric interpolation to evaluate the matrix at the given point.
+                                // sp1-wasm: with the inverse denominators computed above (stock
+                                // copied and reordered them, unused, and `interpolate_coset`
+                                // inverted them again on one thread); PATCHES.md.
                                 let ys =
                                     info_span!("compute opened values with Lagrange interpolation")
                                         .in_scope(|| {
                                             let h = mat.height() >> self.fri.log_blowup;
                                             let (low_coset, _) = mat.split_rows(h);
-                                            let mut inv_denoms =
-                                                inv_denoms.get(&point).unwrap()[..h].to_vec();
-                                            reverse_slice_index_bits(&mut inv_denoms);
-                                            interpolate_coset(
+                                            interpolate_coset_with_inverses(
                                                 &BitReversalPerm::new_view(low_coset),
                                                 Val::generator(),
                                                 point,
+                                                inv_denoms.get(&point).unwrap(),
                                             )
                                         });
                                 ys.iter().for_each(|&y| challenger.observe_ext_element(y));
@@ -477,6 +478,9 @@ where
     }
 }
 
+/// Denominators inverted together by one task in `compute_inverse_denominators`.
+const INVERSES_PER_TASK: usize = 1 << 12;
+
 #[instrument(skip_all)]
 fn compute_inverse_denominators<F: TwoAdicField, EF: ExtensionField<F>, M: Matrix<F>>(
     mats_and_points: &[(Vec<M>, &Vec<Vec<EF>>)],
@@ -506,18 +510,19 @@ fn compute_inverse_denominators<F: TwoAdicField, EF: ExtensionField<F>, M: Matri
     .collect_vec();
     reverse_slice_index_bits(&mut subgroup);
 
+    // sp1-wasm: inverted in parallel, a batch per task (stock: one batch on one thread); PATCHES.md.
     max_log_height_for_point
         .into_iter()
         .map(|(z, log_height)| {
-            (
-                z,
-                batch_multiplicative_inverse(
-                    &subgroup[..(1 << log_height)]
-                        .iter()
-                        .map(|&x| EF::from_base(x) - z)
-                        .collect_vec(),
-                ),
-            )
+            let mut inverses = vec![EF::zero(); 1 << log_height];
+            inverses
+                .par_chunks_mut(INVERSES_PER_TASK)
+                .zip(subgroup[..(1 << log_height)].par_chunks(INVERSES_PER_TASK))
+                .for_each(|(inverses, xs)| {
+                    let denominators = xs.iter().map(|&x| EF::from_base(x) - z).collect_vec();
+                    inverses.copy_from_slice(&batch_multiplicative_inverse(&denominators));
+                });
+            (z, inverses)
         })
         .collect()
 }

@@ -4,6 +4,7 @@
 
 extern crate alloc;
 
+use alloc::vec;
 use alloc::vec::Vec;
 
 use p3_field::{
@@ -11,7 +12,8 @@ use p3_field::{
     two_adic_coset_zerofier, ExtensionField, Field, TwoAdicField,
 };
 use p3_matrix::Matrix;
-use p3_util::log2_strict_usize;
+use p3_maybe_rayon::prelude::*;
+use p3_util::{log2_strict_usize, reverse_bits_len};
 
 /// Given evaluations of a batch of polynomials over the canonical power-of-two subgroup, evaluate
 /// the polynomials at `point`.
@@ -51,7 +53,65 @@ where
         .map(|(sg, diff_inv)| diff_inv * sg)
         .collect();
 
-    let sum = coset_evals.columnwise_dot_product(&col_scale);
+    evaluate_with_col_scale(coset_evals, shift, point, &col_scale)
+}
+
+/// Rows of `col_scale` computed by one task in `interpolate_coset_with_inverses`.
+const ROWS_PER_TASK: usize = 1 << 12;
+
+/// `interpolate_coset`, given the inverses it needs: `inverses_bitrev[k]` is `1 / (x_k - point)`
+/// for the `k`-th element `x_k` of a coset `shift <h>` in bit-reversed order, with `<h>` at least
+/// as large as `coset_evals` is high (its first `height` elements are then this coset's, in
+/// bit-reversed order). These are the inverse denominators p3-fri's `open` computes once per
+/// opening point.
+///
+/// sp1-wasm: stock p3-fri handed `interpolate_coset` only the point, so it inverted `height`
+/// differences again for every matrix and point, on one thread; this takes them, and computes the
+/// column scales in parallel (PATCHES.md). Same field values as `interpolate_coset`.
+pub fn interpolate_coset_with_inverses<F, EF, Mat>(
+    coset_evals: &Mat,
+    shift: F,
+    point: EF,
+    inverses_bitrev: &[EF],
+) -> Vec<EF>
+where
+    F: TwoAdicField,
+    EF: ExtensionField<F> + TwoAdicField,
+    Mat: Matrix<F>,
+{
+    let height = coset_evals.height();
+    let log_height = log2_strict_usize(height);
+    assert!(inverses_bitrev.len() >= height, "fewer inverses than rows");
+    let g = F::two_adic_generator(log_height);
+
+    // col_scale[i] = g^i / (point - shift g^i): the inverse is the negated one of element i.
+    let mut col_scale = vec![EF::zero(); height];
+    col_scale.par_chunks_mut(ROWS_PER_TASK).enumerate().for_each(|(task, chunk)| {
+        let first = task * ROWS_PER_TASK;
+        let powers = g.shifted_powers(g.exp_u64(first as u64));
+        for ((scale, sg), i) in chunk.iter_mut().zip(powers).zip(first..) {
+            *scale = -inverses_bitrev[reverse_bits_len(i, log_height)] * sg;
+        }
+    });
+
+    evaluate_with_col_scale(coset_evals, shift, point, &col_scale)
+}
+
+/// The barycentric sum over the coset `shift <g>`, `col_scale[i]` being `g^i / (point - shift g^i)`.
+fn evaluate_with_col_scale<F, EF, Mat>(
+    coset_evals: &Mat,
+    shift: F,
+    point: EF,
+    col_scale: &[EF],
+) -> Vec<EF>
+where
+    F: TwoAdicField,
+    EF: ExtensionField<F> + TwoAdicField,
+    Mat: Matrix<F>,
+{
+    let height = coset_evals.height();
+    let log_height = log2_strict_usize(height);
+    let sum = coset_evals.columnwise_dot_product(col_scale);
 
     let zerofier = two_adic_coset_zerofier::<EF>(log_height, EF::from_base(shift), point);
     let denominator = F::from_canonical_usize(height) * shift.exp_u64(height as u64 - 1);

@@ -1,0 +1,105 @@
+//! The vendored p3-dft and p3-interpolation, parallelised where stock ran on one thread, compute
+//! stock's values: the coset LDE equals p3-dft's sequential `Radix2Dit` (which the patch leaves
+//! alone), and interpolation from p3-fri's precomputed inverse denominators equals stock's
+//! `interpolate_coset`, kept here verbatim. Equal values mean equal commitments and opened values,
+//! so proofs stay stock's; the interop suite checks whole proofs against stock's verifier.
+use p3_baby_bear::BabyBear;
+use p3_dft::{Radix2Dit, Radix2DitParallel, TwoAdicSubgroupDft};
+use p3_field::{
+    batch_multiplicative_inverse, cyclic_subgroup_coset_known_order,
+    extension::BinomialExtensionField, scale_vec, two_adic_coset_zerofier, AbstractExtensionField,
+    AbstractField, ExtensionField, TwoAdicField,
+};
+use p3_interpolation::interpolate_coset_with_inverses;
+use p3_matrix::{bitrev::BitReversalPerm, dense::RowMajorMatrix, Matrix};
+use p3_util::{log2_strict_usize, reverse_slice_index_bits};
+use rand::{rngs::StdRng, Rng, SeedableRng};
+
+type F = BabyBear;
+type EF = BinomialExtensionField<BabyBear, 4>;
+
+/// Stock p3-interpolation 0.2.3-succinct's `interpolate_coset`, verbatim: the reference.
+fn stock_interpolate_coset<F, EF, Mat>(coset_evals: &Mat, shift: F, point: EF) -> Vec<EF>
+where
+    F: TwoAdicField,
+    EF: ExtensionField<F> + TwoAdicField,
+    Mat: Matrix<F>,
+{
+    // Slight variation of this approach: https://hackmd.io/@vbuterin/barycentric_evaluation
+
+    let height = coset_evals.height();
+    let log_height = log2_strict_usize(height);
+    let g = F::two_adic_generator(log_height);
+
+    let diffs: Vec<EF> = cyclic_subgroup_coset_known_order(g, shift, height)
+        .map(|subgroup_i| point - subgroup_i)
+        .collect();
+    let diff_invs = batch_multiplicative_inverse(&diffs);
+
+    // TODO: Make this faster
+
+    let col_scale: Vec<_> = g
+        .powers()
+        .zip(diff_invs)
+        .map(|(sg, diff_inv)| diff_inv * sg)
+        .collect();
+
+    let sum = coset_evals.columnwise_dot_product(&col_scale);
+
+    let zerofier = two_adic_coset_zerofier::<EF>(log_height, EF::from_base(shift), point);
+    let denominator = F::from_canonical_usize(height) * shift.exp_u64(height as u64 - 1);
+    scale_vec(zerofier * denominator.inverse(), sum)
+}
+
+fn random_matrix(rng: &mut StdRng, height: usize, width: usize) -> RowMajorMatrix<F> {
+    RowMajorMatrix::new((0..height * width).map(|_| rng.gen()).collect(), width)
+}
+
+#[test]
+fn parallel_coset_lde_is_stocks() {
+    let mut rng = StdRng::seed_from_u64(1);
+    // Heights across the tasks' chunk size (2^12 rows), widths with and without a packed remainder.
+    for (log_height, width, added_bits) in [(1, 3, 1), (5, 1, 1), (12, 7, 1), (14, 16, 2), (13, 9, 0)] {
+        let matrix = random_matrix(&mut rng, 1 << log_height, width);
+        let shift = F::generator();
+        let expected = Radix2Dit::default().coset_lde_batch(matrix.clone(), added_bits, shift);
+        let parallel = Radix2DitParallel.coset_lde_batch(matrix, added_bits, shift);
+        assert_eq!(
+            parallel.to_row_major_matrix(),
+            expected,
+            "2^{log_height} x {width} matrix, {added_bits} added bits"
+        );
+    }
+}
+
+#[test]
+fn interpolation_from_fris_inverses_is_stocks() {
+    let mut rng = StdRng::seed_from_u64(2);
+    let shift = F::generator();
+    // p3-fri's `open`: LDE matrices on `shift <g>` in bit-reversed order, the first `height` rows
+    // of which are the coset interpolated; the inverse denominators 1 / (x - point) are computed
+    // once per point for the largest matrix opened there, in the same order.
+    for (log_lde_height, log_blowup, width) in [(3, 1, 2), (13, 1, 5), (15, 1, 3), (14, 2, 1)] {
+        let lde_height = 1 << log_lde_height;
+        let lde = random_matrix(&mut rng, lde_height, width);
+        let point: EF = rng.gen();
+        let mut subgroup = cyclic_subgroup_coset_known_order(
+            F::two_adic_generator(log_lde_height + 1),
+            shift,
+            lde_height << 1,
+        )
+        .collect::<Vec<_>>();
+        reverse_slice_index_bits(&mut subgroup);
+        let inverses = batch_multiplicative_inverse(
+            &subgroup.iter().map(|&x| EF::from_base(x) - point).collect::<Vec<_>>(),
+        );
+
+        let (low_coset, _) = lde.split_rows(lde_height >> log_blowup);
+        let coset = BitReversalPerm::new_view(low_coset);
+        assert_eq!(
+            interpolate_coset_with_inverses(&coset, shift, point, &inverses),
+            stock_interpolate_coset(&coset, shift, point),
+            "2^{log_lde_height} x {width} LDE, blowup 2^{log_blowup}"
+        );
+    }
+}
