@@ -252,11 +252,14 @@ where
 
         let pcs = self.config().pcs();
 
+        // sp1-wasm: each trace is copied in parallel (stock: `to_owned`, on this thread while the
+        // workers wait); PATCHES.md. The PCS consumes the copies; `open` reads the originals.
         let domains_and_traces = named_traces
             .iter()
             .map(|(_, trace)| {
                 let domain = pcs.natural_domain_for_degree(trace.height());
-                (domain, trace.to_owned())
+                let copy = RowMajorMatrix::new(trace.values.par_iter().copied().collect(), trace.width);
+                (domain, copy)
             })
             .collect::<Vec<_>>();
 
