@@ -194,11 +194,14 @@ bench-quick: build web
 bench-memory: build web
 	cd web && node bench/memory.mjs --cli $(CLI)
 
-## A Chrome performance trace of one browser proof: build/trace.json.
+## A Chrome performance trace of one browser proof (build/trace.json), with CPU profiles by wasm
+## function: the module is bound with its name section for the run, then bound again as shipped.
 bench-trace: build web
 	@mkdir -p build
 	$(CLI) elf --guest fibonacci --out build/fibonacci.elf
-	cd web && node bench/trace.mjs --elf ../build/fibonacci.elf --input 8200 --out ../build/trace.json
+	wasm-bindgen --target web --out-dir web/pkg $(WASM)
+	cd web && node bench/trace.mjs --elf ../build/fibonacci.elf --input 8200 --out ../build/trace.json; \
+		status=$$?; wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir pkg $(WASM); exit $$status
 
 clean:
 	cargo clean

@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 // Captures a Chrome performance trace of one browser proof, with the prover's spans as
-// performance measures, for Chrome DevTools' Performance panel or Perfetto (ui.perfetto.dev).
+// performance measures and V8's CPU profiles of every thread, for Chrome DevTools' Performance
+// panel or Perfetto (ui.perfetto.dev), and prints where the threads spent their time
+// (bench/profile.mjs; function names need a module with its name section, as `make bench-trace`
+// binds it).
 // Usage: node bench/trace.mjs --elf FILE --input JSON [--out trace.json]
+import { readFile } from 'node:fs/promises';
 import { dirname, basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openPage } from '../scripts/browser.mjs';
+import { summarize } from './profile.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -18,7 +23,13 @@ const session = await openPage({ mounts: { '/program': dirname(elf) } });
 try {
   await session.browser.startTracing(session.page, {
     path: resolve(args.out),
-    categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-devtools.timeline'],
+    categories: [
+      'devtools.timeline',
+      'blink.user_timing',
+      'v8.execute',
+      'disabled-by-default-devtools.timeline',
+      'disabled-by-default-v8.cpu_profiler',
+    ],
   });
   const result = await session.page.evaluate(
     async ({ file, input }) => {
@@ -34,6 +45,14 @@ try {
   await session.browser.stopTracing();
   console.log(`traced a ${result.cycles}-cycle proof (${(result.provingMs / 1000).toFixed(1)} s); slowest spans:`);
   for (const span of result.spans) console.log(`  ${span.name}: ${(span.totalMs / 1000).toFixed(2)} s x${span.count}`);
+  const profile = summarize(JSON.parse(await readFile(resolve(args.out), 'utf8')));
+  console.log(`CPU profile: ${profile.busySeconds.toFixed(1)} s busy over all threads (${profile.workers} Rayon workers); by function:`);
+  for (const { name, seconds } of profile.selfTime) console.log(`  ${seconds.toFixed(2)} s  ${name}`);
+  console.log(
+    `the proving thread ran ${profile.provingThreadSeconds.toFixed(1)} s, ${profile.serialSeconds.toFixed(1)} s of it ` +
+      'while every worker waited:',
+  );
+  for (const { name, seconds } of profile.serial) console.log(`  ${seconds.toFixed(2)} s  ${name}`);
   console.log(`trace: ${resolve(args.out)} (open in Chrome DevTools > Performance, or ui.perfetto.dev)`);
 } finally {
   await session.close();
