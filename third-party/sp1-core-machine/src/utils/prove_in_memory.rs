@@ -194,12 +194,14 @@ impl ShardChain {
             && self.deferred.global_memory_finalize_events.len()
                 < opts.split_opts.combine_memory_threshold;
         if combine_memory {
+            // Without shapes the combination always fits: no copy to fall back on.
+            let Some(config) = shape_config else {
+                self.append_deferred(prover, &mut records, true, done, opts, pack);
+                return records;
+            };
             let mut combined = records.clone();
             self.append_deferred(prover, &mut combined, true, done, opts, pack);
-            let fits = shape_config.is_none_or(|config| {
-                combined.iter_mut().all(|record| config.fix_shape(record).is_ok())
-            });
-            if fits {
+            if combined.iter_mut().all(|record| config.fix_shape(record).is_ok()) {
                 return combined;
             }
         }
