@@ -1,4 +1,5 @@
 use std::{
+    borrow::Cow,
     marker::PhantomData,
     ops::{Add, Mul, MulAssign, Sub},
 };
@@ -30,6 +31,8 @@ pub struct ProverConstraintFolder<'a, SC: StarkGenericConfig> {
     >,
     /// The challenges for the permutation.
     pub perm_challenges: &'a [PackedChallenge<SC>],
+    /// The powers of the permutation challenge beta, computed once per chip (sp1-wasm).
+    pub perm_beta_powers: &'a [PackedChallenge<SC>],
     /// The local cumulative sum for the permutation.
     pub local_cumulative_sum: &'a PackedChallenge<SC>,
     /// The global cumulative sum for the permutation.
@@ -130,6 +133,10 @@ impl<'a, SC: StarkGenericConfig> MultiTableAirBuilder<'a> for ProverConstraintFo
 
     fn global_cumulative_sum(&self) -> &'a SepticDigest<Self::GlobalSum> {
         self.global_cumulative_sum
+    }
+
+    fn permutation_beta_powers(&self, count: usize) -> Cow<'a, [Self::ExprEF]> {
+        Cow::Borrowed(&self.perm_beta_powers[..count])
     }
 }
 

@@ -263,18 +263,15 @@ pub fn eval_permutation_constraints<'a, F, AB>(
         );
     }
 
-    // Get the permutation challenges.
-    let permutation_challenges = builder.permutation_randomness();
-    let random_elements: Vec<AB::ExprEF> =
-        permutation_challenges.iter().map(|x| (*x).into()).collect();
+    // Get the permutation challenge alpha (beta comes as its powers, below).
+    let alpha: AB::ExprEF = builder.permutation_randomness()[0].into();
     let local_cumulative_sum = builder.local_cumulative_sum();
 
-    let random_elements = &random_elements[0..2];
-    let (alpha, beta) = (&random_elements[0], &random_elements[1]);
     if !local_interactions.is_empty() {
-        // The powers of beta the fingerprints use, computed once rather than per interaction.
+        // The powers of beta the fingerprints use, computed once rather than per interaction (by
+        // the prover's folder, once per chip rather than per row).
         let max_values = local_interactions.iter().map(|(int, _)| int.values.len()).max();
-        let betas = beta.powers().take(max_values.unwrap_or(0) + 1).collect::<Vec<_>>();
+        let betas = builder.permutation_beta_powers(max_values.unwrap_or(0) + 1);
 
         // Assert that the i-eth entry is equal to the sum_i m_i/rlc_i by constraints:
         // entry * \prod_i rlc_i = \sum_i m_i * \prod_{j!=i} rlc_j over all columns of the

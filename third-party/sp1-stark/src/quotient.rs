@@ -48,6 +48,12 @@ where
         chip.name()
     );
 
+    // sp1-wasm: the powers of beta the permutation constraints use, once per chip rather than
+    // once per row (PATCHES.md).
+    let max_values = chip.sends().iter().chain(chip.receives()).map(|i| i.values.len()).max();
+    let perm_beta_powers =
+        perm_challenges[1].powers().take(max_values.unwrap_or(0) + 1).collect::<Vec<_>>();
+
     (0..quotient_size)
         .into_par_iter()
         .step_by(PackedVal::<SC>::WIDTH)
@@ -101,6 +107,7 @@ where
                     RowMajorMatrixView::new_row(&perm_next),
                 ),
                 perm_challenges,
+                perm_beta_powers: &perm_beta_powers,
                 local_cumulative_sum: &packed_local_cumulative_sum,
                 global_cumulative_sum,
                 is_first_row,

@@ -1,4 +1,4 @@
-use std::{array, iter::once};
+use std::{array, borrow::Cow, iter::once};
 
 use itertools::Itertools;
 use p3_air::{AirBuilder, AirBuilderWithPublicValues, FilteredAirBuilder, PermutationAirBuilder};
@@ -385,6 +385,16 @@ pub trait MultiTableAirBuilder<'a>: PermutationAirBuilder {
 
     /// Returns the global cumulative sum of the permutation.
     fn global_cumulative_sum(&self) -> &'a SepticDigest<Self::GlobalSum>;
+
+    /// The powers `beta^0 .. beta^(count - 1)` of the permutation challenge `beta` that the
+    /// permutation constraints' fingerprints use.
+    ///
+    /// sp1-wasm: a method, so that the prover's folder, which evaluates the constraints on every
+    /// row of the quotient domain, hands out powers it computed once per chip (PATCHES.md).
+    fn permutation_beta_powers(&self, count: usize) -> Cow<'a, [Self::ExprEF]> {
+        let beta: Self::ExprEF = self.permutation_randomness()[1].into();
+        Cow::Owned(beta.powers().take(count).collect())
+    }
 }
 
 /// A trait that contains the common helper methods for building `SP1 recursion` and SP1 machine
