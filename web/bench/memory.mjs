@@ -98,8 +98,8 @@ const table = [
   ``,
   `Padded rows: of the largest CPU shard, which the estimate is linear in. The closest point to`,
   `the estimate is ${tightest.guest} at 2^${tightest.log2ShardSize}-cycle shards, at ${(100 * ratio(tightest)).toFixed(0)} % of it.`,
-  `Peaks vary from run to run, most for precompile programs (keccak at 2^16: 1529 to 1738 MiB in three`,
-  `runs); the unit test in \`src/memory.rs\` holds the estimate above the highest seen.`,
+  `Peaks vary from run to run, most for precompile programs; the unit test in \`src/memory.rs\``,
+  `holds the estimate above the highest of several runs.`,
   ``,
 ].join('\n');
 writeFileSync(join(resolve(args.out), 'memory.md'), table);

@@ -258,8 +258,8 @@ where
             .iter()
             .map(|(_, trace)| {
                 let domain = pcs.natural_domain_for_degree(trace.height());
-                let copy = RowMajorMatrix::new(trace.values.par_iter().copied().collect(), trace.width);
-                (domain, copy)
+                let values = trace.values.par_iter().copied().collect();
+                (domain, RowMajorMatrix::new(values, trace.width))
             })
             .collect::<Vec<_>>();
 
