@@ -133,30 +133,31 @@ fn add(lhs: v128, rhs: v128) -> v128 {
 // MONTGOMERY MULTIPLICATION
 //   This is the scalar `monty_reduce` in `baby_bear.rs`, lane by lane. SIMD128 has no
 // "high half of a 32 x 32-bit product" instruction, so the full 64-bit products are formed with
-// the widening `u64x2_extmul_{low,high}_u32x4` (lanes 0, 1 and lanes 2, 3 respectively).
+// the widening `i64x2_extmul_{low,high}_i32x4` (lanes 0, 1 and lanes 2, 3 respectively).
 //
 // Constants: P = 2^31 - 2^27 + 1
 //            B = 2^32
 //            μ = P^-1 mod B
-// Input: 0 <= lhs, rhs < P
-// Output: 0 <= R < P such that R = lhs rhs B^-1 (mod P)
+// Input: -P < lhs, rhs < P, as signed 32-bit lanes (canonical values are a special case)
+// Output: -P < D < P such that D = lhs rhs B^-1 (mod P)
 // Algorithm:
-//   1. C := lhs rhs                        (exact, 0 <= C <= (P - 1)^2 < 2^62)
-//   2. Q := μ C mod B = lhs (μ rhs) mod B  (0 <= Q < B, only the low 32 bits are needed)
+//   1. C := lhs rhs                                (exact, |C| < P^2 < 2^62)
+//   2. Q := μ C mod B = lhs (μ rhs) mod B, taken signed (-2^31 <= Q < 2^31)
 //   3. D := (C - Q P) / B
-//   4. R := D if D >= 0, D + P otherwise
 //
 // The division in step 3 is exact: Q P = μ C P = C (mod B), so C and Q P have the same low 32
-// bits, and D = C B^-1 (mod P). Range: 0 <= C < P^2 < P B and 0 <= Q P < P B, so -P < D < P and
-// step 4 gives the canonical representative.
+// bits, and D = C B^-1 (mod P). Range: |C - Q P| < P^2 + 2^31 P = P (P + 2^31) < P B, so
+// |D| < P. The signed output is a valid input, so a chain of products (the S-box's x^7) only
+// brings its last result into canonical form: `canonical` maps D to D + P if D < 0, which is
+// `unsigned_min(D, D + P)` mod 2^32: if D >= 0 then D < P <= D + P; if D < 0 then
+// D mod 2^32 >= 2^32 - P + 1 > P > D + P >= 1. Canonical inputs give the value the scalar
+// `monty_reduce` computes (both are the canonical representative of lhs rhs B^-1), so results
+// are bit-identical.
 //
-// On the vectors: C and Q P are at most 63 bits, so the 64-bit lanes hold them exactly. Their
-// difference, taken mod 2^64 (`i64x2_sub`), has low half 0 and high half D mod 2^32, so D is
-// just the odd 32-bit lanes. As in `sub`, step 4 is `unsigned_min(D, D + P)` mod 2^32: if D >= 0
-// then D < P <= D + P; if D < 0 then D mod 2^32 >= 2^32 - P + 1 > P > D + P >= 1. This is exactly
-// what the scalar `monty_reduce` computes (its `over` flag is D < 0), so results are bit-identical.
+// On the vectors: C and Q P fit the signed 64-bit lanes exactly. Their difference
+// (`i64x2_sub`) has low half 0 and high half D, so D is just the odd 32-bit lanes.
 
-/// `P` in every lane, hidden from the optimiser (see `monty_mul`); the load is from cache.
+/// `P` in every lane, hidden from the optimiser (see `monty_mul_signed`); the load is from cache.
 #[inline(always)]
 fn opaque_p() -> v128 {
     static P_LANES: v128 = P;
@@ -164,21 +165,20 @@ fn opaque_p() -> v128 {
     unsafe { core::ptr::read_volatile(&P_LANES) }
 }
 
-/// Multiply by μ, mod 2^32. Split out so that `cube` can reuse it.
+/// Multiply by μ, mod 2^32. Split out so that products sharing a right operand share it.
 #[inline]
 #[must_use]
 fn mulby_mu(val: v128) -> v128 {
     wasm32::i32x4_mul(val, MU)
 }
 
-/// `lhs rhs B^-1 mod P`, in canonical form, given `mu_rhs = μ rhs mod 2^32`.
-/// The inputs must be in canonical form.
+/// `lhs rhs B^-1 mod P` in (-P, P), given `mu_rhs = μ rhs mod 2^32` and inputs in (-P, P).
 #[inline]
 #[must_use]
-fn monty_mul(lhs: v128, rhs: v128, mu_rhs: v128) -> v128 {
+fn monty_mul_signed(lhs: v128, rhs: v128, mu_rhs: v128) -> v128 {
     // C = lhs rhs, full 64-bit products: lanes 0, 1 and lanes 2, 3.
-    let c_01 = wasm32::u64x2_extmul_low_u32x4(lhs, rhs);
-    let c_23 = wasm32::u64x2_extmul_high_u32x4(lhs, rhs);
+    let c_01 = wasm32::i64x2_extmul_low_i32x4(lhs, rhs);
+    let c_23 = wasm32::i64x2_extmul_high_i32x4(lhs, rhs);
 
     // Q = μ C mod B = lhs (μ rhs) mod B.
     let q = wasm32::i32x4_mul(lhs, mu_rhs);
@@ -186,22 +186,26 @@ fn monty_mul(lhs: v128, rhs: v128, mu_rhs: v128) -> v128 {
     // Q P, full 64-bit products. P is read through a volatile load: with a constant P, LLVM turns
     // the widening multiplies into `i64x2.mul`, which engines emulate with several instructions.
     let p = opaque_p();
-    let qp_01 = wasm32::u64x2_extmul_low_u32x4(q, p);
-    let qp_23 = wasm32::u64x2_extmul_high_u32x4(q, p);
+    let qp_01 = wasm32::i64x2_extmul_low_i32x4(q, p);
+    let qp_23 = wasm32::i64x2_extmul_high_i32x4(q, p);
 
-    // C - Q P, a multiple of B; its high halves (odd 32-bit lanes, little-endian) are D mod 2^32.
+    // C - Q P, a multiple of B; its high halves (odd 32-bit lanes, little-endian) are D.
     let d_01 = wasm32::i64x2_sub(c_01, qp_01);
     let d_23 = wasm32::i64x2_sub(c_23, qp_23);
-    let d = wasm32::i32x4_shuffle::<1, 3, 5, 7>(d_01, d_23);
+    wasm32::i32x4_shuffle::<1, 3, 5, 7>(d_01, d_23)
+}
 
-    // Add P if D < 0 (unsigned min, see above).
-    wasm32::u32x4_min(d, wasm32::i32x4_add(d, P))
+/// The canonical representative of `val` in (-P, P): `val + P` if `val < 0`.
+#[inline]
+#[must_use]
+fn canonical(val: v128) -> v128 {
+    wasm32::u32x4_min(val, wasm32::i32x4_add(val, P))
 }
 
 #[inline]
 #[must_use]
 fn mul(lhs: v128, rhs: v128) -> v128 {
-    monty_mul(lhs, rhs, mulby_mu(rhs))
+    canonical(monty_mul_signed(lhs, rhs, mulby_mu(rhs)))
 }
 
 #[inline]
@@ -209,8 +213,62 @@ fn mul(lhs: v128, rhs: v128) -> v128 {
 fn cube(val: v128) -> v128 {
     // `μ val` is shared by both multiplications.
     let mu_val = mulby_mu(val);
-    let val_2 = monty_mul(val, val, mu_val);
-    monty_mul(val_2, val, mu_val)
+    let val_2 = monty_mul_signed(val, val, mu_val);
+    canonical(monty_mul_signed(val_2, val, mu_val))
+}
+
+/// `val^7`, the Poseidon2 S-box: x^2, x^3, x^6, x^7, one canonical form at the end.
+#[inline]
+#[must_use]
+fn exp_7(val: v128) -> v128 {
+    let mu_val = mulby_mu(val);
+    let val_2 = monty_mul_signed(val, val, mu_val);
+    let val_3 = monty_mul_signed(val_2, val, mu_val);
+    let val_6 = monty_mul_signed(val_3, val_3, mulby_mu(val_3));
+    canonical(monty_mul_signed(val_6, val, mu_val))
+}
+
+// DIVISION BY A POWER OF TWO
+//   P = 15 2^27 + 1, so P = 1 (mod 2^m) for m <= 27, and q := -val mod 2^m makes val + q P a
+// multiple of 2^m. Then (val + q P) / 2^m = val 2^-m (mod P), and it is
+// (val + q) / 2^m + 15 q 2^(27 - m), computed in 32-bit lanes (val + q < 2^31 + 2^27, and
+// 15 q 2^(27 - m) = q 2^(31 - m) - q 2^(27 - m) < 2^31). For canonical val it is at most
+// (P - 1 + (2^m - 1) P) / 2^m < P: canonical. No multiplication, no shuffle: Poseidon2's
+// internal layer multiplies by such powers only.
+
+/// `val 2^-m` in canonical form, for canonical `val` and 1 <= m <= 27.
+#[inline]
+#[must_use]
+fn halve_exact(val: v128, m: u32) -> v128 {
+    debug_assert!((1..=27).contains(&m));
+    let q = wasm32::v128_and(wasm32::i32x4_neg(val), wasm32::u32x4_splat((1 << m) - 1));
+    let quotient = wasm32::u32x4_shr(wasm32::i32x4_add(val, q), m);
+    let fifteen_q = wasm32::i32x4_sub(wasm32::i32x4_shl(q, 31 - m), wasm32::i32x4_shl(q, 27 - m));
+    wasm32::i32x4_add(quotient, fifteen_q)
+}
+
+/// `val 2^-m` in canonical form, for canonical `val` and 1 <= m <= 54.
+#[inline]
+#[must_use]
+fn div_2exp(val: v128, m: u32) -> v128 {
+    if m > 27 {
+        halve_exact(halve_exact(val, 27), m - 27)
+    } else {
+        halve_exact(val, m)
+    }
+}
+
+impl PackedBabyBearWasmSimd128 {
+    /// `self 2^-m`, lane by lane, for 1 <= m <= 54: shifts and additions only.
+    #[inline]
+    #[must_use]
+    pub(crate) fn div_2exp(self, m: u32) -> Self {
+        unsafe {
+            // Safety: `div_2exp` returns values in canonical form when given values in canonical
+            // form.
+            Self::from_vector(div_2exp(self.to_vector(), m))
+        }
+    }
 }
 
 /// Negate a vector of Baby Bear field elements in canonical form.
@@ -232,16 +290,8 @@ fn neg(val: v128) -> v128 {
 #[inline]
 #[must_use]
 fn sub(lhs: v128, rhs: v128) -> v128 {
-    //   Let `d := lhs - rhs`. We want to return `d mod P`.
-    //   Since `lhs` and `rhs` are both in `0, ..., P - 1`, `d` is in `-P + 1, ..., P - 1`. It
-    // suffices to return `d + P` if `d < 0` and `d` otherwise.
-    //   Let `t := d mod 2^32`, `u := (t + P) mod 2^32` and `r := unsigned_min(t, u)`.
-    //   If `d >= 0` then `t = d < P <= d + P = u`, so `r = t`. If `d < 0` then `t = 2^32 + d`
-    // is in `2^32 - P + 1, ..., 2^32 - 1 (> P)` and `u = d + P` is in `1, ..., P - 1`, so
-    // `r = d + P`, as desired.
-    let t = wasm32::i32x4_sub(lhs, rhs);
-    let u = wasm32::i32x4_add(t, P);
-    wasm32::u32x4_min(t, u)
+    // `lhs - rhs` is in (-P, P).
+    canonical(wasm32::i32x4_sub(lhs, rhs))
 }
 
 impl From<BabyBear> for PackedBabyBearWasmSimd128 {
@@ -373,6 +423,26 @@ impl AbstractField for PackedBabyBearWasmSimd128 {
         unsafe {
             // Safety: `cube` returns values in canonical form when given values in canonical form.
             Self::from_vector(res)
+        }
+    }
+
+    /// p3-field's default, with the Poseidon2 S-box's power 7 as one chain of products.
+    #[inline]
+    fn exp_const_u64<const POWER: u64>(&self) -> Self {
+        match POWER {
+            0 => Self::one(),
+            1 => *self,
+            2 => self.square(),
+            3 => self.cube(),
+            4 => self.square().square(),
+            5 => self.square().square() * *self,
+            6 => self.square().cube(),
+            7 => unsafe {
+                // Safety: `exp_7` returns values in canonical form when given values in canonical
+                // form.
+                Self::from_vector(exp_7(self.to_vector()))
+            },
+            _ => self.exp_u64(POWER),
         }
     }
 }
@@ -1057,6 +1127,32 @@ mod tests {
         #[allow(clippy::needless_range_loop)]
         for i in 0..WIDTH {
             assert_eq!(vec_res.0[i], arr[i].cube());
+        }
+    }
+
+    /// Random lanes, then the values where reductions change sign or wrap.
+    fn test_vectors() -> impl Iterator<Item = [F; WIDTH]> {
+        let mut rng = rand::thread_rng();
+        let special = [F::zero(), F::one(), F::two(), F::neg_one()];
+        let last = [-F::two(), F::neg_one(), F::two(), F::zero()];
+        (0..1000).map(move |_| rng.gen()).chain([special, last])
+    }
+
+    #[test]
+    fn test_exp_const_7_vs_scalar() {
+        for arr in test_vectors() {
+            let vec_res = PackedBabyBearWasmSimd128(arr).exp_const_u64::<7>();
+            assert_eq!(vec_res.0, arr.map(|x| x.exp_u64(7)));
+        }
+    }
+
+    #[test]
+    fn test_div_2exp_vs_scalar() {
+        for arr in test_vectors() {
+            for m in 1..=54 {
+                let vec_res = PackedBabyBearWasmSimd128(arr).div_2exp(m);
+                assert_eq!(vec_res.0, arr.map(|x| x.div_2exp_u64(m as u64)), "2^-{m}");
+            }
         }
     }
 }

@@ -2,49 +2,33 @@ use p3_poseidon2::DiffusionPermutation;
 use p3_symmetric::Permutation;
 
 use crate::{
-    monty_reduce, BabyBear, DiffusionMatrixBabyBear, PackedBabyBearWasmSimd128, MONTY_INVERSE,
-    POSEIDON2_INTERNAL_MATRIX_DIAG_16_BABYBEAR_MONTY,
-    POSEIDON2_INTERNAL_MATRIX_DIAG_24_BABYBEAR_MONTY,
+    DiffusionMatrixBabyBear, PackedBabyBearWasmSimd128,
+    POSEIDON2_INTERNAL_MATRIX_DIAG_16_MONTY_SHIFTS, POSEIDON2_INTERNAL_MATRIX_DIAG_24_MONTY_SHIFTS,
 };
 
-// The diagonal matrices are the Montgomery form of (1 + D(v)), so the generic internal layer
-// (`matmul_internal`, as the NEON and AVX2 packings use it) is followed by a multiplication of
-// every element by MONTY_INVERSE: `(D_i s_i + sum) MONTY_INVERSE`. The same value, computed as
-// `D'_i s_i + sum MONTY_INVERSE` with `D'_i = D_i MONTY_INVERSE` folded at compile time, takes
-// WIDTH + 1 multiplications instead of 2 WIDTH. Field arithmetic is exact and every result is
-// canonical, so the output is bit-identical.
-
-/// `diag` times MONTY_INVERSE, element by element, as `BabyBear`'s `Mul` computes it.
-const fn fold_monty_inverse<const WIDTH: usize>(diag: [BabyBear; WIDTH]) -> [BabyBear; WIDTH] {
-    let mut folded = diag;
-    let mut i = 0;
-    while i < WIDTH {
-        folded[i] = BabyBear { value: monty_reduce(diag[i].value as u64 * MONTY_INVERSE.value as u64) };
-        i += 1;
-    }
-    folded
-}
-
-const DIAG_16_FOLDED: [BabyBear; 16] =
-    fold_monty_inverse(POSEIDON2_INTERNAL_MATRIX_DIAG_16_BABYBEAR_MONTY);
-const DIAG_24_FOLDED: [BabyBear; 24] =
-    fold_monty_inverse(POSEIDON2_INTERNAL_MATRIX_DIAG_24_BABYBEAR_MONTY);
-
+// The internal layer is `R^-1 (1 + D)` with R = 2^32 and D = diag(-2, 2^k_1, 2^k_2, ...): the
+// scalar layer (`poseidon2.rs`) adds `sum + s_i 2^k_i` in 64 bits and takes one Montgomery
+// reduction. Linear in the Montgomery-form values, it is also
+// `s'_0 = sum 2^-32 - s_0 2^-31` and `s'_i = sum 2^-32 + s_i 2^(k_i - 32)`: multiplications by
+// powers of two below one, which `div_2exp` computes with shifts and additions in 32-bit lanes,
+// where a Montgomery multiplication needs four widening products and their shuffles. The same
+// field values, in canonical form: bit-identical to the scalar layer.
 #[inline]
 fn internal_layer<const WIDTH: usize>(
     state: &mut [PackedBabyBearWasmSimd128; WIDTH],
-    diag_folded: &[BabyBear; WIDTH],
+    shifts: &[u8],
 ) {
     let sum: PackedBabyBearWasmSimd128 = state.iter().copied().sum();
-    let sum_folded = sum * MONTY_INVERSE;
-    for (element, diag) in state.iter_mut().zip(diag_folded) {
-        *element = *element * *diag + sum_folded;
+    let sum_scaled = sum.div_2exp(32);
+    state[0] = sum_scaled - state[0].div_2exp(31);
+    for (element, &shift) in state[1..].iter_mut().zip(shifts) {
+        *element = sum_scaled + element.div_2exp(32 - shift as u32);
     }
 }
 
 impl Permutation<[PackedBabyBearWasmSimd128; 16]> for DiffusionMatrixBabyBear {
     fn permute_mut(&self, state: &mut [PackedBabyBearWasmSimd128; 16]) {
-        internal_layer(state, &DIAG_16_FOLDED);
+        internal_layer(state, &POSEIDON2_INTERNAL_MATRIX_DIAG_16_MONTY_SHIFTS);
     }
 }
 
@@ -52,7 +36,7 @@ impl DiffusionPermutation<PackedBabyBearWasmSimd128, 16> for DiffusionMatrixBaby
 
 impl Permutation<[PackedBabyBearWasmSimd128; 24]> for DiffusionMatrixBabyBear {
     fn permute_mut(&self, state: &mut [PackedBabyBearWasmSimd128; 24]) {
-        internal_layer(state, &DIAG_24_FOLDED);
+        internal_layer(state, &POSEIDON2_INTERNAL_MATRIX_DIAG_24_MONTY_SHIFTS);
     }
 }
 
