@@ -1,6 +1,6 @@
 use p3_air::Air;
 use p3_commit::PolynomialSpace;
-use p3_field::{AbstractExtensionField, AbstractField, PackedValue};
+use p3_field::{AbstractExtensionField, AbstractField, Field, PackedField, PackedValue};
 use p3_matrix::{dense::RowMajorMatrixView, stack::VerticalPair, Matrix};
 use p3_maybe_rayon::prelude::*;
 use p3_util::log2_strict_usize;
@@ -135,16 +135,45 @@ where
 }
 
 /// The values of the `P::WIDTH` rows from `first_row` on (wrapping at `height`), packed column by
-/// column: one `P` per column.
+/// column: one `P` per column. Each `P::WIDTH` x `P::WIDTH` block is read as one packed value per
+/// row and transposed with `interleave`; the last columns, fewer than `P::WIDTH`, one by one.
 fn packed_rows<F, P, M>(matrix: &M, first_row: usize, height: usize) -> Vec<P>
 where
-    F: Send + Sync + Copy,
-    P: PackedValue<Value = F>,
+    F: Field,
+    P: PackedField<Scalar = F>,
     M: Matrix<F>,
 {
     let rows: Vec<_> =
         (0..P::WIDTH).map(|offset| matrix.row_slice((first_row + offset) % height)).collect();
-    (0..matrix.width()).map(|col| P::from_fn(|offset| rows[offset][col])).collect()
+    let width = matrix.width();
+    let blocks_end = width - width % P::WIDTH;
+    let mut columns = Vec::with_capacity(width);
+    let mut block = Vec::with_capacity(P::WIDTH);
+    for block_start in (0..blocks_end).step_by(P::WIDTH) {
+        block.clear();
+        block.extend(
+            rows.iter().map(|row| *P::from_slice(&row[block_start..block_start + P::WIDTH])),
+        );
+        transpose_square(&mut block);
+        columns.extend_from_slice(&block);
+    }
+    columns.extend((blocks_end..width).map(|col| P::from_fn(|offset| rows[offset][col])));
+    columns
+}
+
+/// Transposes `P::WIDTH` packed rows into `P::WIDTH` packed columns: after interleaving each pair
+/// `block_len` apart with blocks of `block_len`, for `block_len` 1, 2, 4, ..., row `i` holds column
+/// `i`.
+fn transpose_square<P: PackedField>(block: &mut [P]) {
+    let mut block_len = 1;
+    while block_len < P::WIDTH {
+        for i in (0..P::WIDTH).filter(|i| i & block_len == 0) {
+            let (low, high) = block[i].interleave(block[i | block_len], block_len);
+            block[i] = low;
+            block[i | block_len] = high;
+        }
+        block_len *= 2;
+    }
 }
 
 /// Packed base-field columns, `D` per extension element, as packed extension elements.
