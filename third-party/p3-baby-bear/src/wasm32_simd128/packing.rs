@@ -239,7 +239,7 @@ fn exp_7(val: v128) -> v128 {
 /// `val 2^-m` in canonical form, for canonical `val` and 1 <= m <= 27.
 #[inline]
 #[must_use]
-fn halve_exact(val: v128, m: u32) -> v128 {
+fn div_2exp_small(val: v128, m: u32) -> v128 {
     debug_assert!((1..=27).contains(&m));
     let q = wasm32::v128_and(wasm32::i32x4_neg(val), wasm32::u32x4_splat((1 << m) - 1));
     let quotient = wasm32::u32x4_shr(wasm32::i32x4_add(val, q), m);
@@ -252,9 +252,9 @@ fn halve_exact(val: v128, m: u32) -> v128 {
 #[must_use]
 fn div_2exp(val: v128, m: u32) -> v128 {
     if m > 27 {
-        halve_exact(halve_exact(val, 27), m - 27)
+        div_2exp_small(div_2exp_small(val, 27), m - 27)
     } else {
-        halve_exact(val, m)
+        div_2exp_small(val, m)
     }
 }
 
