@@ -136,7 +136,8 @@ where
 
 /// The values of the `P::WIDTH` rows from `first_row` on (wrapping at `height`), packed column by
 /// column: one `P` per column. Each `P::WIDTH` x `P::WIDTH` block is read as one packed value per
-/// row and transposed with `interleave`; the last columns, fewer than `P::WIDTH`, one by one.
+/// row and transposed in place with `interleave`; the last columns, fewer than `P::WIDTH`, one by
+/// one.
 fn packed_rows<F, P, M>(matrix: &M, first_row: usize, height: usize) -> Vec<P>
 where
     F: Field,
@@ -148,14 +149,11 @@ where
     let width = matrix.width();
     let blocks_end = width - width % P::WIDTH;
     let mut columns = Vec::with_capacity(width);
-    let mut block = Vec::with_capacity(P::WIDTH);
     for block_start in (0..blocks_end).step_by(P::WIDTH) {
-        block.clear();
-        block.extend(
+        columns.extend(
             rows.iter().map(|row| *P::from_slice(&row[block_start..block_start + P::WIDTH])),
         );
-        transpose_square(&mut block);
-        columns.extend_from_slice(&block);
+        transpose_square(&mut columns[block_start..]);
     }
     columns.extend((blocks_end..width).map(|col| P::from_fn(|offset| rows[offset][col])));
     columns
