@@ -76,7 +76,9 @@ test('a tampered uploaded proof is rejected and the error is shown', async () =>
   proof[proof.length >> 1] ^= 1;
   const tampered = join(workDir, 'tampered.proof');
   writeFileSync(tampered, proof);
-  await page.getByTestId('isolation').getByText('Cross-origin isolated').waitFor();
+  // The input is disabled until the page has fetched the program's ELF; Playwright would set the
+  // files of a disabled input anyway, and the page would ignore them.
+  await page.locator('#proof-upload:enabled').waitFor();
   await page.setInputFiles('#proof-upload', tampered);
   const error = await page.getByTestId('error').textContent({ timeout: 60_000 });
   assert.match(error, /^(VERIFICATION_FAILED|INVALID_PROOF):/);
