@@ -1,7 +1,8 @@
-//! The vendored p3-dft and p3-interpolation, parallelised where stock ran on one thread, compute
-//! stock's values: the coset LDE equals p3-dft's sequential `Radix2Dit` (which the patch leaves
-//! alone), and interpolation from p3-fri's precomputed inverse denominators equals stock's
-//! `interpolate_coset`, kept here verbatim. Equal values mean equal commitments and opened values,
+//! The vendored p3-dft, p3-interpolation and p3-fri, parallelised or packed where stock ran on one
+//! thread or element by element, compute stock's values: the coset LDE equals p3-dft's sequential
+//! `Radix2Dit` (which the patch leaves alone), interpolation from p3-fri's precomputed inverse
+//! denominators equals stock's `interpolate_coset`, kept here verbatim, and p3-fri's reducer scaled
+//! by an offset sums the offset's multiples of the powers. Equal values mean equal commitments and opened values,
 //! so proofs stay stock's; the interop suite checks whole proofs against stock's verifier.
 use p3_baby_bear::BabyBear;
 use p3_dft::{Radix2Dit, Radix2DitParallel, TwoAdicSubgroupDft};
@@ -10,6 +11,7 @@ use p3_field::{
     extension::BinomialExtensionField, scale_vec, two_adic_coset_zerofier, AbstractExtensionField,
     AbstractField, ExtensionField, TwoAdicField,
 };
+use p3_fri::PowersReducer;
 use p3_interpolation::interpolate_coset_with_inverses;
 use p3_matrix::{bitrev::BitReversalPerm, dense::RowMajorMatrix, Matrix};
 use p3_util::{log2_strict_usize, reverse_slice_index_bits};
@@ -79,7 +81,10 @@ fn interpolation_from_fris_inverses_is_stocks() {
     // p3-fri's `open`: LDE matrices on `shift <g>` in bit-reversed order, the first `height` rows
     // of which are the coset interpolated; the inverse denominators 1 / (x - point) are computed
     // once per point for the largest matrix opened there, in the same order.
-    for (log_lde_height, log_blowup, width) in [(3, 1, 2), (13, 1, 5), (15, 1, 3), (14, 2, 1)] {
+    // Widths with and without a remainder past the packed columns (4 lanes in wasm, 8 with AVX2).
+    for (log_lde_height, log_blowup, width) in
+        [(3, 1, 2), (13, 1, 5), (15, 1, 3), (14, 2, 1), (14, 1, 19)]
+    {
         let lde_height = 1 << log_lde_height;
         let lde = random_matrix(&mut rng, lde_height, width);
         let point: EF = rng.gen();
@@ -101,5 +106,22 @@ fn interpolation_from_fris_inverses_is_stocks() {
             stock_interpolate_coset(&coset, shift, point),
             "2^{log_lde_height} x {width} LDE, blowup 2^{log_blowup}"
         );
+    }
+}
+
+#[test]
+fn scaled_powers_reducer_scales_the_sums() {
+    let mut rng = StdRng::seed_from_u64(3);
+    let alpha: EF = rng.gen();
+    let factor: EF = rng.gen();
+    let reducer = PowersReducer::<F, EF>::new(alpha, 100);
+    for width in [1, 4, 7, 16, 99, 100] {
+        let row: Vec<F> = (0..width).map(|_| rng.gen()).collect();
+        let openings: Vec<EF> = (0..width).map(|_| rng.gen()).collect();
+        let expected: EF =
+            row.iter().zip(alpha.powers()).map(|(&x, power)| power * factor * x).sum();
+        let scaled = reducer.scaled(factor, width);
+        assert_eq!(scaled.reduce_base(&row), expected, "width {width}");
+        assert_eq!(scaled.reduce_ext(&openings), factor * reducer.reduce_ext(&openings));
     }
 }

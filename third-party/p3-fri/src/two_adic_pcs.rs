@@ -8,8 +8,8 @@ use p3_challenger::{CanObserve, CanSample, FieldChallenger, GrindingChallenger};
 use p3_commit::{Mmcs, OpenedValues, Pcs, PolynomialSpace, TwoAdicMultiplicativeCoset};
 use p3_dft::TwoAdicSubgroupDft;
 use p3_field::{
-    batch_multiplicative_inverse, cyclic_subgroup_coset_known_order, AbstractField, ExtensionField,
-    Field, PackedValue, TwoAdicField,
+    batch_multiplicative_inverse, cyclic_subgroup_coset_known_order, AbstractExtensionField,
+    AbstractField, ExtensionField, Field, PackedValue, TwoAdicField,
 };
 use p3_interpolation::interpolate_coset_with_inverses;
 use p3_matrix::bitrev::{BitReversableMatrix, BitReversalPerm};
@@ -278,7 +278,10 @@ where
 
                 for (&point, openings) in points_for_mat.iter().zip(openings_for_mat) {
                     let alpha_pow_offset = alpha.exp_u64(num_reduced[log_height] as u64);
-                    let sum_alpha_pows_times_y = alpha_reducer.reduce_ext(&openings);
+                    // sp1-wasm: the offset multiplies the powers once per matrix and point, not
+                    // each row's sum (one extension product less per row); PATCHES.md.
+                    let offset_reducer = alpha_reducer.scaled(alpha_pow_offset, mat.width());
+                    let sum_alpha_pows_times_y = offset_reducer.reduce_ext(&openings);
 
                     info_span!("reduce rows").in_scope(|| {
                         reduced_opening_for_log_height
@@ -288,10 +291,8 @@ where
                             // (which is ok because it's bitrev)
                             .zip(inv_denoms.get(&point).unwrap())
                             .for_each(|((reduced_opening, row), &inv_denom)| {
-                                let row_sum = alpha_reducer.reduce_base(row);
-                                *reduced_opening += inv_denom
-                                    * alpha_pow_offset
-                                    * (row_sum - sum_alpha_pows_times_y);
+                                let row_sum = offset_reducer.reduce_base(row);
+                                *reduced_opening += inv_denom * (row_sum - sum_alpha_pows_times_y);
                             });
                     });
 
@@ -527,11 +528,11 @@ fn compute_inverse_denominators<F: TwoAdicField, EF: ExtensionField<F>, M: Matri
         .collect()
 }
 
-pub struct PowersReducer<F: Field, EF> {
+pub struct PowersReducer<F: Field, EF: ExtensionField<F>> {
     pub powers: Vec<EF>,
-    // If EF::D = 2 and powers is [01 23 45 67],
-    // this holds [[02 46] [13 57]]
-    pub transposed_packed: Vec<Vec<F::Packing>>,
+    // sp1-wasm: the powers packed `F::Packing::WIDTH` at a time as packed extension elements
+    // (stock: per coefficient, in a `Vec` per packed chunk); PATCHES.md.
+    pub packed_powers: Vec<EF::ExtensionPacking>,
 }
 
 impl<F: Field, EF: ExtensionField<F>> PowersReducer<F, EF> {
@@ -540,22 +541,28 @@ impl<F: Field, EF: ExtensionField<F>> PowersReducer<F, EF> {
             .powers()
             .take(max_width.next_multiple_of(F::Packing::WIDTH))
             .collect();
+        Self::from_powers(powers)
+    }
 
-        let transposed_packed: Vec<Vec<F::Packing>> = transpose_vec(
-            (0..EF::D)
-                .map(|d| {
-                    F::Packing::pack_slice(
-                        &powers.iter().map(|a| a.as_base_slice()[d]).collect_vec(),
-                    )
-                    .to_vec()
+    fn from_powers(powers: Vec<EF>) -> Self {
+        let packed_powers = powers
+            .chunks_exact(F::Packing::WIDTH)
+            .map(|chunk| {
+                EF::ExtensionPacking::from_base_fn(|d| {
+                    F::Packing::from_fn(|lane| chunk[lane].as_base_slice()[d])
                 })
-                .collect(),
-        );
-
+            })
+            .collect();
         Self {
             powers,
-            transposed_packed,
+            packed_powers,
         }
+    }
+
+    /// sp1-wasm: the reducer of `factor * base^i`, for rows up to `width` long.
+    pub fn scaled(&self, factor: EF, width: usize) -> Self {
+        let len = width.next_multiple_of(F::Packing::WIDTH);
+        Self::from_powers(self.powers[..len].iter().map(|&pow| pow * factor).collect())
     }
 
     // Compute sum_i base^i * x_i
@@ -564,15 +571,13 @@ impl<F: Field, EF: ExtensionField<F>> PowersReducer<F, EF> {
     }
 
     // Same as `self.powers.iter().zip(xs).map(|(&pow, &x)| pow * x).sum()`
+    // sp1-wasm: accumulates in one packed extension element, without a `Vec` per call.
     pub fn reduce_base(&self, xs: &[F]) -> EF {
         let (xs_packed, xs_sfx) = F::Packing::pack_slice_with_suffix(xs);
-        let mut sums = (0..EF::D).map(|_| F::Packing::zero()).collect::<Vec<_>>();
-        for (&x, pows) in izip!(xs_packed, &self.transposed_packed) {
-            for d in 0..EF::D {
-                sums[d] += x * pows[d];
-            }
-        }
-        let packed_sum = EF::from_base_fn(|d| sums[d].as_slice().iter().copied().sum());
+        let packed_sum = izip!(xs_packed, &self.packed_powers)
+            .fold(EF::ExtensionPacking::zero(), |sum, (&x, &pows)| sum + pows * x);
+        let packed_sum =
+            EF::from_base_fn(|d| packed_sum.as_base_slice()[d].as_slice().iter().copied().sum());
         let sfx_sum = xs_sfx
             .iter()
             .zip(&self.powers[(xs_packed.len() * F::Packing::WIDTH)..])
@@ -580,20 +585,6 @@ impl<F: Field, EF: ExtensionField<F>> PowersReducer<F, EF> {
             .sum::<EF>();
         packed_sum + sfx_sum
     }
-}
-
-fn transpose_vec<T>(v: Vec<Vec<T>>) -> Vec<Vec<T>> {
-    assert!(!v.is_empty());
-    let len = v[0].len();
-    let mut iters: Vec<_> = v.into_iter().map(|n| n.into_iter()).collect();
-    (0..len)
-        .map(|_| {
-            iters
-                .iter_mut()
-                .map(|n| n.next().unwrap())
-                .collect::<Vec<T>>()
-        })
-        .collect()
 }
 
 #[cfg(test)]
