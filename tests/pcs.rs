@@ -2,7 +2,8 @@
 //! thread or element by element, compute stock's values: the coset LDE equals p3-dft's sequential
 //! `Radix2Dit` (which the patch leaves alone), interpolation from p3-fri's precomputed inverse
 //! denominators equals stock's `interpolate_coset`, kept here verbatim, and p3-fri's reducer scaled
-//! by an offset sums the offset's multiples of the powers. Equal values mean equal commitments and opened values,
+//! by an offset sums the offset's multiples of the powers. p3-symmetric's sponge, which hashes the
+//! Merkle trees' leaves, absorbs its input as stock's did. Equal values mean equal commitments and opened values,
 //! so proofs stay stock's; the interop suite checks whole proofs against stock's verifier.
 use p3_baby_bear::BabyBear;
 use p3_dft::{Radix2Dit, Radix2DitParallel, TwoAdicSubgroupDft};
@@ -14,6 +15,7 @@ use p3_field::{
 use p3_fri::PowersReducer;
 use p3_interpolation::interpolate_coset_with_inverses;
 use p3_matrix::{bitrev::BitReversalPerm, dense::RowMajorMatrix, Matrix};
+use p3_symmetric::{CryptographicHasher, CryptographicPermutation, PaddingFreeSponge, Permutation};
 use p3_util::{log2_strict_usize, reverse_slice_index_bits};
 use rand::{rngs::StdRng, Rng, SeedableRng};
 
@@ -123,5 +125,46 @@ fn scaled_powers_reducer_scales_the_sums() {
         let scaled = reducer.scaled(factor, width);
         assert_eq!(scaled.reduce_base(&row), expected, "width {width}");
         assert_eq!(scaled.reduce_ext(&openings), factor * reducer.reduce_ext(&openings));
+    }
+}
+
+/// A permutation that mixes every element into its neighbour: a different input order or chunking
+/// gives a different output.
+#[derive(Clone)]
+struct Mix;
+
+impl Permutation<[F; 16]> for Mix {
+    fn permute_mut(&self, state: &mut [F; 16]) {
+        for i in 0..16 {
+            state[(i + 1) % 16] += state[i] * F::from_canonical_usize(i + 2);
+        }
+    }
+}
+
+impl CryptographicPermutation<[F; 16]> for Mix {}
+
+/// Stock p3-symmetric 0.2.3-succinct's `PaddingFreeSponge::hash_iter` body, verbatim.
+fn stock_sponge_hash<const RATE: usize>(input: impl IntoIterator<Item = F>) -> [F; 8] {
+    use itertools::Itertools;
+    let mut state = [F::default(); 16];
+    for input_chunk in &input.into_iter().chunks(RATE) {
+        state.iter_mut().zip(input_chunk).for_each(|(s, i)| *s = i);
+        state = Mix.permute(state);
+    }
+    state[..8].try_into().unwrap()
+}
+
+#[test]
+fn sponge_absorbs_as_stocks() {
+    let mut rng = StdRng::seed_from_u64(4);
+    let sponge = PaddingFreeSponge::<Mix, 16, 8, 8>::new(Mix);
+    // Empty, shorter than the rate, whole chunks and a partial last chunk.
+    for len in [0, 1, 7, 8, 9, 16, 23, 24, 100] {
+        let input: Vec<F> = (0..len).map(|_| rng.gen()).collect();
+        assert_eq!(
+            sponge.hash_iter(input.iter().copied()),
+            stock_sponge_hash::<8>(input.iter().copied()),
+            "{len} elements"
+        );
     }
 }

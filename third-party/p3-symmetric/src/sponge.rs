@@ -35,9 +35,22 @@ where
     {
         // static_assert(RATE < WIDTH)
         let mut state = [T::default(); WIDTH];
-        for input_chunk in &input.into_iter().chunks(RATE) {
-            state.iter_mut().zip(input_chunk).for_each(|(s, i)| *s = i);
+        // sp1-wasm: each chunk of the input overwrites the rate straight from the iterator, as
+        // itertools' `chunks(RATE)` did through its shared buffer; PATCHES.md.
+        let mut input = input.into_iter();
+        loop {
+            let mut absorbed = 0;
+            for (s, i) in state[..RATE].iter_mut().zip(&mut input) {
+                *s = i;
+                absorbed += 1;
+            }
+            if absorbed == 0 {
+                break;
+            }
             state = self.permutation.permute(state);
+            if absorbed < RATE {
+                break;
+            }
         }
         state[..OUT].try_into().unwrap()
     }
