@@ -1,10 +1,11 @@
-//! The vendored p3-dft, p3-interpolation and p3-fri, parallelised or packed where stock ran on one
-//! thread or element by element, compute stock's values: the coset LDE equals p3-dft's sequential
-//! `Radix2Dit` (which the patch leaves alone), interpolation from p3-fri's precomputed inverse
-//! denominators equals stock's `interpolate_coset`, kept here verbatim, and p3-fri's reducer scaled
-//! by an offset sums the offset's multiples of the powers. p3-symmetric's sponge, which hashes the
-//! Merkle trees' leaves, absorbs its input as stock's did. Equal values mean equal commitments and opened values,
-//! so proofs stay stock's; the interop suite checks whole proofs against stock's verifier.
+//! The vendored p3-dft, p3-interpolation, p3-fri and p3-symmetric, parallelised where stock ran on
+//! one thread and with fewer operations where stock repeated them, compute stock's values: the
+//! coset LDE equals p3-dft's sequential `Radix2Dit` (which the patch leaves alone), interpolation
+//! from p3-fri's precomputed inverse denominators equals stock's `interpolate_coset`, kept here
+//! verbatim, p3-fri's reducer scaled by an offset sums the offset's multiples of the powers, and
+//! the sponge that hashes the Merkle trees' leaves absorbs its input as stock's did. Equal values
+//! mean equal commitments and opened values, so proofs stay stock's; the interop suite checks whole
+//! proofs against stock's verifier.
 use p3_baby_bear::BabyBear;
 use p3_dft::{Radix2Dit, Radix2DitParallel, TwoAdicSubgroupDft};
 use p3_field::{
@@ -15,7 +16,9 @@ use p3_field::{
 use p3_fri::PowersReducer;
 use p3_interpolation::interpolate_coset_with_inverses;
 use p3_matrix::{bitrev::BitReversalPerm, dense::RowMajorMatrix, Matrix};
-use p3_symmetric::{CryptographicHasher, CryptographicPermutation, PaddingFreeSponge, Permutation};
+use p3_symmetric::{
+    CryptographicHasher, CryptographicPermutation, PaddingFreeSponge, Permutation,
+};
 use p3_util::{log2_strict_usize, reverse_slice_index_bits};
 use rand::{rngs::StdRng, Rng, SeedableRng};
 
@@ -83,10 +86,7 @@ fn interpolation_from_fris_inverses_is_stocks() {
     // p3-fri's `open`: LDE matrices on `shift <g>` in bit-reversed order, the first `height` rows
     // of which are the coset interpolated; the inverse denominators 1 / (x - point) are computed
     // once per point for the largest matrix opened there, in the same order.
-    // Widths with and without a remainder past the packed columns (4 lanes in wasm, 8 with AVX2).
-    for (log_lde_height, log_blowup, width) in
-        [(3, 1, 2), (13, 1, 5), (15, 1, 3), (14, 2, 1), (14, 1, 19)]
-    {
+    for (log_lde_height, log_blowup, width) in [(3, 1, 2), (13, 1, 5), (15, 1, 3), (14, 2, 1)] {
         let lde_height = 1 << log_lde_height;
         let lde = random_matrix(&mut rng, lde_height, width);
         let point: EF = rng.gen();

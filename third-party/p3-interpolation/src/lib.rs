@@ -9,8 +9,7 @@ use alloc::vec::Vec;
 
 use p3_field::{
     batch_multiplicative_inverse, cyclic_subgroup_coset_known_order, scale_vec,
-    two_adic_coset_zerofier, AbstractExtensionField, AbstractField, ExtensionField, Field,
-    PackedValue, TwoAdicField,
+    two_adic_coset_zerofier, ExtensionField, Field, TwoAdicField,
 };
 use p3_matrix::Matrix;
 use p3_maybe_rayon::prelude::*;
@@ -112,60 +111,11 @@ where
 {
     let height = coset_evals.height();
     let log_height = log2_strict_usize(height);
-    let sum = columnwise_dot_product_packed(coset_evals, col_scale);
+    let sum = coset_evals.columnwise_dot_product(col_scale);
 
     let zerofier = two_adic_coset_zerofier::<EF>(log_height, EF::from_base(shift), point);
     let denominator = F::from_canonical_usize(height) * shift.exp_u64(height as u64 - 1);
     scale_vec(zerofier * denominator.inverse(), sum)
-}
-
-/// `sum_r scales[r] * mat[r]`, column by column: p3-matrix's `columnwise_dot_product`, with each
-/// row's scale applied to `F::Packing::WIDTH` columns at once.
-///
-/// sp1-wasm: stock multiplied element by element, one scalar product per coefficient; the same
-/// sums with packed products (PATCHES.md).
-fn columnwise_dot_product_packed<F, EF, Mat>(mat: &Mat, scales: &[EF]) -> Vec<EF>
-where
-    F: Field,
-    EF: ExtensionField<F>,
-    Mat: Matrix<F>,
-{
-    let width = mat.width();
-    let packed_width = width / F::Packing::WIDTH;
-    let partial_sums: Vec<_> = scales
-        .par_chunks(ROWS_PER_TASK)
-        .enumerate()
-        .map(|(task, task_scales)| {
-            let mut packed = vec![EF::ExtensionPacking::zero(); packed_width];
-            let mut suffix = vec![EF::zero(); width % F::Packing::WIDTH];
-            for (r, &scale) in (task * ROWS_PER_TASK..).zip(task_scales) {
-                let row = mat.row_slice(r);
-                let (row_packed, row_suffix) = F::Packing::pack_slice_with_suffix(&row);
-                let packed_scale = EF::ExtensionPacking::from_f(scale);
-                for (sum, &x) in packed.iter_mut().zip(row_packed) {
-                    *sum += packed_scale * x;
-                }
-                for (sum, &x) in suffix.iter_mut().zip(row_suffix) {
-                    *sum += scale * x;
-                }
-            }
-            (packed, suffix)
-        })
-        .collect();
-
-    let mut sums = vec![EF::zero(); width];
-    for (packed, suffix) in partial_sums {
-        let (sums_packed, sums_suffix) = sums.split_at_mut(packed_width * F::Packing::WIDTH);
-        for (sums, sum) in sums_packed.chunks_exact_mut(F::Packing::WIDTH).zip(packed) {
-            for (lane, column_sum) in sums.iter_mut().enumerate() {
-                *column_sum += EF::from_base_fn(|d| sum.as_base_slice()[d].as_slice()[lane]);
-            }
-        }
-        for (column_sum, sum) in sums_suffix.iter_mut().zip(suffix) {
-            *column_sum += sum;
-        }
-    }
-    sums
 }
 
 /// `x += y * s`, where `s` is a scalar.
