@@ -1,17 +1,18 @@
-//! The vendored p3-dft, p3-interpolation, p3-fri and p3-symmetric, parallelised where stock ran on
-//! one thread and with fewer operations where stock repeated them, compute stock's values: the
-//! coset LDE equals p3-dft's sequential `Radix2Dit` (which the patch leaves alone), interpolation
-//! from p3-fri's precomputed inverse denominators equals stock's `interpolate_coset`, kept here
-//! verbatim, p3-fri's reducer scaled by an offset sums the offset's multiples of the powers, and
-//! the sponge that hashes the Merkle trees' leaves absorbs its input as stock's did. Equal values
-//! mean equal commitments and opened values, so proofs stay stock's; the interop suite checks whole
-//! proofs against stock's verifier.
-use p3_baby_bear::BabyBear;
+//! The vendored p3-dft, p3-interpolation, p3-fri, p3-symmetric and p3-baby-bear, parallelised
+//! where stock ran on one thread and with fewer operations where stock repeated them, compute
+//! stock's values: the coset LDE equals p3-dft's sequential `Radix2Dit` (which the patch leaves
+//! alone), interpolation from p3-fri's precomputed inverse denominators equals stock's
+//! `interpolate_coset`, kept here verbatim, and its column sums reduced once per column equal the
+//! field's own sums; p3-fri's reducer scaled by an offset sums the offset's multiples of the
+//! powers, and the sponge that hashes the Merkle trees' leaves absorbs its input as stock's did.
+//! Equal values mean equal commitments and opened values, so proofs stay stock's; the interop
+//! suite checks whole proofs against stock's verifier.
+use p3_baby_bear::{BabyBear, ExtensionColumnSums};
 use p3_dft::{Radix2Dit, Radix2DitParallel, TwoAdicSubgroupDft};
 use p3_field::{
     batch_multiplicative_inverse, cyclic_subgroup_coset_known_order,
     extension::BinomialExtensionField, scale_vec, two_adic_coset_zerofier, AbstractExtensionField,
-    AbstractField, ExtensionField, TwoAdicField,
+    AbstractField, ExtensionField, Field, TwoAdicField,
 };
 use p3_fri::PowersReducer;
 use p3_interpolation::interpolate_coset_with_inverses;
@@ -125,6 +126,37 @@ fn scaled_powers_reducer_scales_the_sums() {
         let scaled = reducer.scaled(factor, width);
         assert_eq!(scaled.reduce_base(&row), expected, "width {width}");
         assert_eq!(scaled.reduce_ext(&openings), factor * reducer.reduce_ext(&openings));
+    }
+}
+
+#[test]
+fn column_sums_reduced_once_are_the_field_sums() {
+    let mut rng = StdRng::seed_from_u64(5);
+    // Montgomery form P - 1, the largest: its products meet the sums' 64-bit bound.
+    let largest = -F::from_wrapped_u64(1 << 32).inverse();
+    // Odd heights end on a single row; the sums of both halves are merged, as Rayon's are.
+    for (height, width, extreme) in [(1, 3, false), (3, 5, false), (64, 9, false), (1001, 4, true)] {
+        let mut value = || if extreme { largest } else { rng.gen() };
+        let rows: Vec<Vec<F>> = (0..height).map(|_| (0..width).map(|_| value()).collect()).collect();
+        let scales: Vec<EF> = (0..height).map(|_| EF::from_base_fn(|_| value())).collect();
+        let expected: Vec<EF> = (0..width)
+            .map(|c| rows.iter().zip(&scales).map(|(row, &scale)| scale * row[c]).sum())
+            .collect();
+
+        let sums = |rows: &[Vec<F>], scales: &[EF]| {
+            let mut sums = ExtensionColumnSums::new(width);
+            for (pair, scales) in rows.chunks(2).zip(scales.chunks(2)) {
+                match pair {
+                    [first, second] => sums.add_row_pair([first, second], [scales[0], scales[1]]),
+                    [row] => sums.add_row(row, scales[0]),
+                    _ => unreachable!("chunks of two"),
+                }
+            }
+            sums
+        };
+        let half = height / 2;
+        let merged = sums(&rows[..half], &scales[..half]).merge(sums(&rows[half..], &scales[half..]));
+        assert_eq!(merged.finish(), expected, "{height} x {width}, extreme {extreme}");
     }
 }
 

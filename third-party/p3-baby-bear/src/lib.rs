@@ -11,11 +11,13 @@
 extern crate alloc;
 
 mod baby_bear;
+mod column_sums;
 mod extension;
 mod mds;
 mod poseidon2;
 
 pub use baby_bear::*;
+pub use column_sums::*;
 pub use mds::*;
 pub use poseidon2::*;
 

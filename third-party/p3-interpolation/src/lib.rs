@@ -4,6 +4,8 @@
 
 extern crate alloc;
 
+mod baby_bear_sums;
+
 use alloc::vec;
 use alloc::vec::Vec;
 
@@ -111,7 +113,7 @@ where
 {
     let height = coset_evals.height();
     let log_height = log2_strict_usize(height);
-    let sum = coset_evals.columnwise_dot_product(col_scale);
+    let sum = baby_bear_sums::columnwise_dot_product(coset_evals, col_scale);
 
     let zerofier = two_adic_coset_zerofier::<EF>(log_height, EF::from_base(shift), point);
     let denominator = F::from_canonical_usize(height) * shift.exp_u64(height as u64 - 1);
