@@ -18,7 +18,9 @@ fn internal_layer<const WIDTH: usize>(
     state: &mut [PackedBabyBearWasmSimd128; WIDTH],
     shifts: &[u8],
 ) {
-    let sum: PackedBabyBearWasmSimd128 = state.iter().copied().sum();
+    // The other elements' sum first: only `state[0]` has just left the S-box, so the rounds wait
+    // on one addition after it rather than on a chain of `WIDTH - 1`.
+    let sum = state[0] + state[1..].iter().copied().sum::<PackedBabyBearWasmSimd128>();
     let sum_scaled = sum.div_2exp(32);
     state[0] = sum_scaled - state[0].div_2exp(31);
     for (element, &shift) in state[1..].iter_mut().zip(shifts) {
