@@ -27,7 +27,7 @@ pub struct ProgramSize {
 const BASE_BYTES: u64 = 700 << 20;
 /// Per padded row of the largest CPU shard.
 const BYTES_PER_ROW: u64 = 1_400;
-const MARGIN_PERCENT: u64 = 35;
+const MARGIN_PERCENT: u64 = 40;
 /// Added when the program calls any precompile: the keccak benchmark's peak at 2^16-cycle shards,
 /// less the fibonacci line there, was 850 to 960 MiB from run to run.
 const PRECOMPILE_BYTES: u64 = 1 << 30;
@@ -65,8 +65,8 @@ mod tests {
     }
 
     /// Peaks measured in Chromium, the highest of three runs (docs/benchmarks/memory.md; fibonacci-1M
-    /// on 1 thread and keccak on 8 threads, the highest of 1, 2 and 8): the estimate must bound
-    /// every one.
+    /// on 1 thread and keccak on 8 threads, the highest of 1, 2 and 8; stats from `make bench`, 2
+    /// threads): the estimate must bound every one.
     #[test]
     fn bounds_the_measured_peaks() {
         // (cycles, precompile calls, log2 shard size, peak MiB)
@@ -85,6 +85,7 @@ mod tests {
             (377_550, 420, 17, 1_419),
             (377_550, 420, 18, 1_398),
             (377_550, 420, 19, 1_668),
+            (401_115, 0, 19, 1_883),
         ];
         for (cycles, precompile_calls, log2_shard_size, peak_mib) in measured {
             let program = ProgramSize { cycles, precompile_calls };
