@@ -3,21 +3,23 @@
 //! the parameters sp1-prover fixes for core proofs, so the verifying key and the proof are
 //! stock's.
 
-use std::{borrow::Borrow, collections::BTreeMap, sync::Arc};
+use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sp1_core_executor::{Program, SP1Context, SP1CoreOpts};
 use sp1_core_executor_runner::MinimalExecutorRunner;
 use sp1_core_machine::{io::SP1Stdin, riscv::RiscvAir, utils::generate_records};
 use sp1_hypercube::{
-    air::PublicValues,
-    prover::{CpuShardProver, SP1InnerPcsProver, SimpleProver},
-    HashableKey, MachineProof, SP1InnerPcs, SP1VerifyingKey, ShardVerifier,
+    prover::{CpuShardProver, CpuSimpleProver, SP1InnerPcsProver, SimpleProver},
+    HashableKey, InnerSC, MachineVerifier, MachineVerifyingKey, SP1InnerPcs, SP1VerifyingKey,
+    ShardVerifier,
 };
 use sp1_primitives::{
     fri_params::core_fri_config, io::SP1PublicValues, SP1Field, SP1GlobalContext,
 };
 use sp1_verifier::SP1Proof;
+
+use crate::verify::{self, VerifyError};
 use web_time::Instant;
 
 /// sp1-prover 6.10.0's `CORE_LOG_STACKING_HEIGHT` and `CORE_MAX_LOG_ROW_COUNT`: they are in the
@@ -33,12 +35,39 @@ pub const DEFAULT_ELEMENT_THRESHOLD: u64 = 1 << 23;
 /// Stock sp1-sdk 6.10.0's `SP1ProofWithPublicValues`, field for field: bincode is positional,
 /// and sp1-sdk itself does not build for wasm32. Stock deserializes and verifies these bytes
 /// (tests/sp1-v6).
-#[derive(Serialize)]
+#[derive(Serialize, Deserialize)]
 pub struct SP1ProofWithPublicValues {
     pub proof: SP1Proof,
     pub public_values: SP1PublicValues,
     pub sp1_version: String,
     pub tee_proof: Option<Vec<u8>>,
+}
+
+/// The machine verifier of core proofs, with the parameters of stock's verifying keys.
+pub type CoreVerifier = MachineVerifier<SP1GlobalContext, InnerSC<RiscvAir<SP1Field>>>;
+type CoreProver =
+    CpuSimpleProver<SP1GlobalContext, SP1InnerPcs, SP1InnerPcsProver, RiscvAir<SP1Field>>;
+
+/// The verifier of core shards, with the parameters sp1-prover fixes for them.
+pub(crate) fn core_shard_verifier() -> ShardVerifier<SP1GlobalContext, InnerSC<RiscvAir<SP1Field>>> {
+    ShardVerifier::from_basefold_parameters(
+        core_fri_config(),
+        CORE_LOG_STACKING_HEIGHT,
+        CORE_MAX_LOG_ROW_COUNT,
+        RiscvAir::machine(),
+    )
+}
+
+fn core_prover() -> CoreProver {
+    let verifier = core_shard_verifier();
+    SimpleProver::new(verifier.clone(), CpuShardProver::new(verifier))
+}
+
+/// The verifying key of the program of `elf`, as stock's setup makes it.
+pub fn verifying_key(elf: &[u8]) -> Result<MachineVerifyingKey<SP1GlobalContext>, CoreProofError> {
+    let program = program_of(elf)?;
+    // The future only awaits Rayon work: blocking on it is waiting for the pool.
+    Ok(futures::executor::block_on(core_prover().setup(program)).1)
 }
 
 /// A proof and what it took.
@@ -58,9 +87,9 @@ pub enum CoreProofError {
     InvalidElf(String),
     #[error("the program failed to execute: {0}")]
     Execution(String),
-    /// The machine verifier refused the proof just made: a prover bug, never a user's input.
+    /// Stock's checks refused the proof just made: a prover bug, never a user's input.
     #[error("the proof just made does not verify: {0}")]
-    Rejected(String),
+    Rejected(VerifyError),
 }
 
 impl CoreProofError {
@@ -115,20 +144,11 @@ pub fn prove(
         let elapsed_ms = started.elapsed().as_secs_f64() * 1e3;
         progress(Progress { phase, shard, shards, cycles, elapsed_ms });
     };
-    let program =
-        Arc::new(Program::from(elf).map_err(|e| CoreProofError::InvalidElf(e.to_string()))?);
+    let program = program_of(elf)?;
     let stdin = SP1Stdin { buffer: stdin, ..SP1Stdin::new() };
     let public_values = public_values_of(&program, &stdin)?;
 
-    let verifier = ShardVerifier::from_basefold_parameters(
-        core_fri_config(),
-        CORE_LOG_STACKING_HEIGHT,
-        CORE_MAX_LOG_ROW_COUNT,
-        RiscvAir::machine(),
-    );
-    let shard_prover =
-        CpuShardProver::<SP1GlobalContext, SP1InnerPcs, SP1InnerPcsProver, _>::new(verifier.clone());
-    let prover = SimpleProver::new(verifier, shard_prover);
+    let prover = core_prover();
 
     let mut opts = SP1CoreOpts::default();
     opts.sharding_threshold.element_threshold = element_threshold;
@@ -147,28 +167,26 @@ pub fn prove(
         let shards = records.len();
         report(Phase::Execute, 0, shards, cycles);
 
-        // As sp1-core-machine's `prove_core` (test-only, silent), with progress: each record is
-        // dropped once proven, and the proofs are ordered as stock's verifier expects them.
-        let mut shard_proofs = BTreeMap::new();
+        let mut shard_proofs = Vec::with_capacity(shards);
         for (proven, record) in records.into_iter().enumerate() {
-            let proof = prover.prove_shard(pk.clone(), record).await;
-            let values: &PublicValues<[SP1Field; 4], [SP1Field; 3], [SP1Field; 4], SP1Field> =
-                proof.public_values.as_slice().borrow();
-            let order = (
-                values.initial_timestamp,
-                values.last_timestamp,
-                values.previous_init_addr,
-                values.previous_finalize_addr,
-            );
-            shard_proofs.insert(order, proof);
+            shard_proofs.push(prover.prove_shard(pk.clone(), record).await);
             report(Phase::ShardProved, proven + 1, shards, cycles);
         }
-        let proof = MachineProof { shard_proofs: shard_proofs.into_values().collect() };
-        prover.verify(&vk, &proof).map_err(|e| CoreProofError::Rejected(e.to_string()))?;
+        // In the order of stock's prover (sp1-prover's controller sorts by range, stably): shards
+        // of precompile events share one range, so no map keyed by it may hold them.
+        shard_proofs.sort_by_key(|shard| verify::public_values(shard).range());
+        verify::verify_core(
+            prover.verifier(),
+            &vk,
+            &shard_proofs,
+            &public_values,
+            SP1_CIRCUIT_VERSION,
+        )
+        .map_err(CoreProofError::Rejected)?;
         report(Phase::Done, shards, shards, cycles);
 
         let bundle = SP1ProofWithPublicValues {
-            proof: SP1Proof::Core(proof.shard_proofs),
+            proof: SP1Proof::Core(shard_proofs),
             public_values: public_values.clone(),
             sp1_version: SP1_CIRCUIT_VERSION.to_string(),
             tee_proof: None,
@@ -181,6 +199,11 @@ pub fn prove(
             vk_hash: SP1VerifyingKey { vk }.bytes32(),
         })
     })
+}
+
+/// The program of `elf`, or why it is not an SP1 6 program.
+fn program_of(elf: &[u8]) -> Result<Arc<Program>, CoreProofError> {
+    Program::from(elf).map(Arc::new).map_err(|e| CoreProofError::InvalidElf(e.to_string()))
 }
 
 /// The public values the guest commits, from a run of the minimal executor (as

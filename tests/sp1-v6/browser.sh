@@ -1,16 +1,27 @@
 #!/usr/bin/env bash
-# A v6 core proof made in headless Chromium through the web package's `sp1-wasm/v6` (prover-v6,
-# threaded wasm, Rayon on every core), verified by stock sp1-sdk 6.10.0; the same proof tampered
-# with must be rejected. The package must be built first (make web).
+# v6 core proofs made in headless Chromium through the web package's `sp1-wasm/v6` (prover-v6,
+# threaded wasm, Rayon on every core), each verified by stock sp1-sdk 6.10.0 and by this
+# project's verifier; tampered copies (a public value, a shard's value, a shard removed) must be
+# rejected by both. The fibonacci guest also runs the bad-input checks; the precompile guest
+# makes several shards of precompile events that share one range (the lost-shard regression).
+# The package must be built first (make web).
 # Usage: tests/sp1-v6/browser.sh OUT_JSONL   (make test-v6; CARGO_TARGET_DIR and STABLE_TOOLCHAIN set)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$1"
 target="$("$here/prepare.sh")"
-elf="$target/fibonacci-v6.elf"
-proof="$target/browser-proof.bin"
+: > "$out"
 
-node "$here/prove-in-browser.mjs" --elf "$elf" --input "${V6_INPUT:-1000}" --out "$proof" | tee "$out"
-# Each exits 1 unless stock accepts the proof, and rejects both of its tampered copies.
-"$target/release/verify_v6" --elf "$elf" --proof "$proof" | tee -a "$out"
-"$target/release/verify_v6" --elf "$elf" --proof "$proof" --tampered | tee -a "$out"
+# guest, its u32 input, then the prover script's other flags.
+prove_and_verify() {
+  local guest="$1" input="$2"; shift 2
+  local elf="$target/$guest.elf" proof="$target/$guest-browser-proof.bin"
+  node "$here/prove-in-browser.mjs" --elf "$elf" --input "$input" --out "$proof" "$@" | tee -a "$out"
+  # Each exits 1 unless both verifiers accept the proof, and reject every tampered copy.
+  "$target/release/verify_v6" --elf "$elf" --proof "$proof" | tee -a "$out"
+  "$target/release/verify_v6" --elf "$elf" --proof "$proof" --tampered | tee -a "$out"
+}
+
+prove_and_verify fibonacci-v6 "${V6_INPUT:-1000}" --bad-input
+# Keccak, both curve operations and the memory finalization each get a shard of their own.
+prove_and_verify precompiles-v6 "${V6_PRECOMPILE_ROUNDS:-4}" --min-shards 4

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // SP1 6 through the web package's `sp1-wasm/v6` entry point in headless Chromium (make test-v6):
-// proves the v6 fibonacci guest on all the machine's cores and writes the proof file for stock
-// sp1-sdk 6.10.0 to verify, checking the progress events on the way. Then bad input and
-// conditions must give coded errors: a malformed ELF (INVALID_ELF, the worker still answering),
-// a stdin chunk that is not bytes (INVALID_STDIN), too little memory (OUT_OF_MEMORY), a
-// cancelled proof (ABORTED), a page without cross-origin isolation (NOT_ISOLATED).
+// proves a v6 guest that reads one u32 on all the machine's cores and writes the proof file for
+// stock sp1-sdk 6.10.0 to verify, checking the progress events on the way (and, with
+// --min-shards, that the proof has at least that many shards). With --bad-input, bad input and
+// conditions must then give coded errors: a malformed ELF (INVALID_ELF, the worker still
+// answering), a stdin chunk that is not bytes (INVALID_STDIN), too little memory (OUT_OF_MEMORY),
+// a cancelled proof (ABORTED), a page without cross-origin isolation (NOT_ISOLATED).
 // Usage: prove-in-browser.mjs --elf FILE --input N --out FILE [--threads N] [--element-threshold N]
+//   [--min-shards N] [--bad-input]
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -23,6 +25,8 @@ const elf = resolve(option('--elf'));
 const input = Number(option('--input'));
 const threads = Number(option('--threads', String(availableParallelism())));
 const threshold = option('--element-threshold', '');
+const minShards = Number(option('--min-shards', '1'));
+const badInput = args.includes('--bad-input');
 
 /** Opens web/e2e/v6.html with the guest served at /guest/. */
 async function openV6Page(isolated = true) {
@@ -51,7 +55,7 @@ function inPage(page, body, request) {
   );
 }
 
-// The fibonacci guest reads one u32 (bincode: 4 bytes, little-endian).
+// The guest reads one u32 (bincode: 4 bytes, little-endian).
 const request = {
   elfUrl: `/guest/${basename(elf)}`,
   stdin: Array.from(new Uint8Array(new Uint32Array([input]).buffer)),
@@ -71,31 +75,18 @@ try {
         elementThreshold,
         onProgress: (progress) => events.push(progress),
       });
-      // Still answering after a refused ELF: a chunk that is not bytes.
-      const header = [0x7f, 0x45, 0x4c, 0x46];
-      const malformed = new Uint8Array([...header, ...Array.from({ length: 60 }, (_, i) => (i * 37) & 0xff)]);
-      const refusals = {};
-      for (const [name, run] of [
-        ['malformedElf', () => prover.prove(malformed, [new Uint8Array(stdin)])],
-        ['stdinNotBytes', () => prover.prove(elf, [[1, 2, 3]])],
-      ]) {
-        refusals[name] = await run().then(
-          () => 'accepted',
-          (error) => `${error.name} ${error.code}: ${error.message}`,
-        );
-      }
       prover.terminate();
       let binary = '';
       for (let i = 0; i < result.proof.length; i += 0x8000) {
         binary += String.fromCharCode(...result.proof.subarray(i, i + 0x8000));
       }
       const { proof, publicValues, ...figures } = result;
-      return { proofBase64: btoa(binary), events, refusals, threaded: prover.threaded, ...figures };
+      return { proofBase64: btoa(binary), events, threaded: prover.threaded, ...figures };
     },
     request,
   );
   if (proved.code) throw new Error(`proving failed in the browser: ${JSON.stringify(proved)}`);
-  const { proofBase64, events, refusals, ...figures } = proved;
+  const { proofBase64, events, ...figures } = proved;
   writeFileSync(option('--out'), Buffer.from(proofBase64, 'base64'));
   console.log(JSON.stringify({ version: 'sp1 6.10.0 core, sp1-wasm/v6 in Chromium', input, ...figures }));
 
@@ -111,39 +102,73 @@ try {
   );
   assert.ok(events.every((e, i) => i === 0 || e.elapsedMs >= events[i - 1].elapsedMs));
   assert.ok(events.at(-1).memoryBytes > 0 && events.at(-1).cycles === figures.cycles);
-  assert.match(refusals.malformedElf, /^SP1WasmError INVALID_ELF: /);
-  assert.match(refusals.stdinNotBytes, /^SP1WasmError INVALID_STDIN: /);
-
-  const starved = await inPage(
-    page,
-    async (sp1v6, elf, { stdin, threads }) => {
-      const prover = await sp1v6.createProver({ threads, maxMemoryBytes: 256 * 2 ** 20 });
-      await prover.prove(elf, [new Uint8Array(stdin)]);
-    },
-    request,
-  );
-  assert.equal(starved.code, 'OUT_OF_MEMORY', JSON.stringify(starved));
-
-  const cancelled = await inPage(
-    page,
-    async (sp1v6, elf, { stdin, threads }) => {
-      const prover = await sp1v6.createProver({ threads });
-      const controller = new AbortController();
-      const onProgress = ({ phase }) => phase === 'setup' && controller.abort();
-      await prover.prove(elf, [new Uint8Array(stdin)], { signal: controller.signal, onProgress });
-    },
-    request,
-  );
-  assert.equal(cancelled.code, 'ABORTED', JSON.stringify(cancelled));
-  console.log(JSON.stringify({ refusals, outOfMemory: starved.message, cancelled: cancelled.message }));
+  assert.ok(figures.shards >= minShards, `${figures.shards} shards, expected at least ${minShards}`);
 } finally {
   await isolatedPage.close();
 }
+if (badInput) await checkBadInput();
 
-const plainPage = await openV6Page(false);
-try {
-  const refused = await inPage(plainPage.page, (sp1v6) => sp1v6.createProver(), request);
-  assert.equal(refused.code, 'NOT_ISOLATED', JSON.stringify(refused));
-} finally {
-  await plainPage.close();
+/** Bad input and conditions in an isolated page, then a page without cross-origin isolation. */
+async function checkBadInput() {
+  const isolatedPage = await openV6Page();
+  try {
+    const { page } = isolatedPage;
+    // Still answering after a refused ELF: a chunk that is not bytes.
+    const refusals = await inPage(
+      page,
+      async (sp1v6, elf, { threads }) => {
+        const prover = await sp1v6.createProver({ threads });
+        const header = [0x7f, 0x45, 0x4c, 0x46];
+        const malformed = new Uint8Array([...header, ...Array.from({ length: 60 }, (_, i) => (i * 37) & 0xff)]);
+        const refusals = {};
+        for (const [name, run] of [
+          ['malformedElf', () => prover.prove(malformed, [new Uint8Array(4)])],
+          ['stdinNotBytes', () => prover.prove(elf, [[1, 2, 3]])],
+        ]) {
+          refusals[name] = await run().then(
+            () => 'accepted',
+            (error) => `${error.name} ${error.code}: ${error.message}`,
+          );
+        }
+        prover.terminate();
+        return refusals;
+      },
+      request,
+    );
+    assert.match(refusals.malformedElf, /^SP1WasmError INVALID_ELF: /);
+    assert.match(refusals.stdinNotBytes, /^SP1WasmError INVALID_STDIN: /);
+
+    const starved = await inPage(
+      page,
+      async (sp1v6, elf, { stdin, threads }) => {
+        const prover = await sp1v6.createProver({ threads, maxMemoryBytes: 256 * 2 ** 20 });
+        await prover.prove(elf, [new Uint8Array(stdin)]);
+      },
+      request,
+    );
+    assert.equal(starved.code, 'OUT_OF_MEMORY', JSON.stringify(starved));
+
+    const cancelled = await inPage(
+      page,
+      async (sp1v6, elf, { stdin, threads }) => {
+        const prover = await sp1v6.createProver({ threads });
+        const controller = new AbortController();
+        const onProgress = ({ phase }) => phase === 'setup' && controller.abort();
+        await prover.prove(elf, [new Uint8Array(stdin)], { signal: controller.signal, onProgress });
+      },
+      request,
+    );
+    assert.equal(cancelled.code, 'ABORTED', JSON.stringify(cancelled));
+    console.log(JSON.stringify({ refusals, outOfMemory: starved.message, cancelled: cancelled.message }));
+  } finally {
+    await isolatedPage.close();
+  }
+
+  const plainPage = await openV6Page(false);
+  try {
+    const refused = await inPage(plainPage.page, (sp1v6) => sp1v6.createProver(), request);
+    assert.equal(refused.code, 'NOT_ISOLATED', JSON.stringify(refused));
+  } finally {
+    await plainPage.close();
+  }
 }

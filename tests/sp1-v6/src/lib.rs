@@ -1,10 +1,10 @@
-//! What both measuring binaries share: the fibonacci guest's stdin, and the figures they print.
+//! What the measuring binaries share: the guests' stdin, and the figures they print.
 
 use std::time::Instant;
 
 use sp1_sdk::SP1Stdin;
 
-/// The fibonacci guest's input: its n.
+/// The stdin of a guest that reads one u32 (the fibonacci guest's n, the precompile guest's rounds).
 pub fn stdin_of(n: u32) -> SP1Stdin {
     let mut stdin = SP1Stdin::new();
     stdin.write(&n);

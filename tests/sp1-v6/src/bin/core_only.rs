@@ -15,12 +15,15 @@ use sp1_wasm_v6::core_proof::{self, DEFAULT_ELEMENT_THRESHOLD};
 struct Args {
     #[arg(long)]
     elf: PathBuf,
-    /// The fibonacci guest's n.
+    /// The guest's one u32 input (the fibonacci guest's n, the precompile guest's rounds).
     #[arg(long)]
     input: u32,
     /// Cut a shard at this many trace elements (stock's default is 2^28 + 2^27).
     #[arg(long, default_value_t = DEFAULT_ELEMENT_THRESHOLD)]
     element_threshold: u64,
+    /// Also write the proof (`SP1ProofWithPublicValues`, bincode) here.
+    #[arg(long)]
+    out: Option<PathBuf>,
 }
 
 #[tokio::main]
@@ -35,6 +38,9 @@ async fn main() {
         .expect("prove");
     let prove_ms = ms_since(start);
     let prove_rss = peak_rss_mib();
+    if let Some(out) = &args.out {
+        std::fs::write(out, &proof.proof).expect("write the proof");
+    }
 
     let client = ProverClient::builder().light().build().await;
     let stock_pk = client.setup(Elf::from(elf)).await.expect("stock setup");

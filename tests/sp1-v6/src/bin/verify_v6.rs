@@ -1,8 +1,9 @@
-//! Stock sp1-sdk 6.10.0 verifies a core proof file (`SP1ProofWithPublicValues`, bincode) against
-//! an ELF, as a user of stock SP1 would: through the light client's setup and `verify`. Prints one
-//! JSON line; exits 1 if the proof is rejected. `--tampered` checks the other way: the proof
-//! with one public-value byte changed, and with one shard's public value changed, must both be
-//! rejected (exits 1 if either is accepted).
+//! Stock sp1-sdk 6.10.0 and this project's verifier (`sp1_wasm_v6::verify`, the code the wasm
+//! module runs) check a core proof file (`SP1ProofWithPublicValues`, bincode) against an ELF, as
+//! a user of stock SP1 would: through the light client's setup and `verify`. Prints one JSON
+//! line; exits 1 unless both accept it. `--tampered` checks the other way: the proof with one
+//! public-value byte changed, with one shard's public value changed, and with its first shard
+//! removed must each be rejected by both (exits 1 if either verifier accepts one).
 
 use std::path::PathBuf;
 
@@ -10,6 +11,7 @@ use clap::Parser;
 use slop_algebra::AbstractField;
 use sp1_primitives::SP1Field;
 use sp1_sdk::{prelude::*, ProverClient, SP1Proof, SP1ProofWithPublicValues, SP1PublicValues};
+use sp1_wasm_v6::verify::{verify_proof, CoreShardProof};
 
 #[derive(Parser)]
 struct Args {
@@ -19,6 +21,13 @@ struct Args {
     proof: PathBuf,
     #[arg(long)]
     tampered: bool,
+}
+
+/// Both verifiers' verdicts: `None` for accepted, else the error.
+#[derive(serde::Serialize)]
+struct Verdicts {
+    stock: Option<String>,
+    ours: Option<String>,
 }
 
 #[tokio::main]
@@ -32,41 +41,64 @@ async fn main() {
     let client = ProverClient::builder().light().build().await;
     let pk = client.setup(elf).await.expect("stock setup");
     let vk = pk.verifying_key();
-    let verdict = |proof: &SP1ProofWithPublicValues| client.verify(proof, vk, None);
+    let verdicts = |proof: &SP1ProofWithPublicValues| {
+        let bytes = bincode::serialize(proof).expect("a proof serializes");
+        Verdicts {
+            stock: client.verify(proof, vk, None).err().map(|e| e.to_string()),
+            ours: verify_proof(&bytes, &vk.vk).err().map(|e| e.to_string()),
+        }
+    };
+    let SP1Proof::Core(shards) = &proof.proof else { panic!("not a core proof") };
+    let shard_count = shards.len();
 
-    let (ok, report) = if args.tampered {
+    let (ok, mut report) = if args.tampered {
         let mut public_values = proof.public_values.to_vec();
         *public_values.last_mut().expect("the guest commits public values") ^= 1;
         let with_public_values = SP1ProofWithPublicValues {
             public_values: SP1PublicValues::from(&public_values),
             ..proof.clone()
         };
-        let mut with_shard_value = proof;
-        let SP1Proof::Core(shards) = &mut with_shard_value.proof else {
-            panic!("not a core proof")
-        };
-        shards[0].public_values[0] += SP1Field::one();
-        let rejections = [verdict(&with_public_values), verdict(&with_shard_value)]
-            .map(|result| result.err().map(|e| e.to_string()));
+        let with_shard_value =
+            with_shards(&proof, |shards| shards[0].public_values[0] += SP1Field::one());
+        // What a prover that loses a shard hands out.
+        let with_shard_removed = with_shards(&proof, |shards| {
+            shards.remove(0);
+        });
+        let rejections = [with_public_values, with_shard_value, with_shard_removed].map(|p| verdicts(&p));
+        let all_rejected = rejections.iter().all(|v| v.stock.is_some() && v.ours.is_some());
+        let [public_values, shard_value, shard_removed] = rejections;
         (
-            rejections.iter().all(Option::is_some),
-            serde_json::json!({ "tamperedPublicValues": rejections[0], "tamperedShard": rejections[1] }),
+            all_rejected,
+            serde_json::json!({
+                "tamperedPublicValues": public_values,
+                "tamperedShard": shard_value,
+                "shardRemoved": shard_removed,
+            }),
         )
     } else {
-        let result = verdict(&proof);
-        let SP1Proof::Core(shards) = &proof.proof else { panic!("not a core proof") };
+        let accepted = verdicts(&proof);
         (
-            result.is_ok(),
+            accepted.stock.is_none() && accepted.ours.is_none(),
             serde_json::json!({
-                "verified": result.is_ok(),
-                "error": result.err().map(|e| e.to_string()),
-                "shards": shards.len(),
+                "verified": accepted,
+                "shards": shard_count,
                 "publicValuesHex": hex::encode(proof.public_values.as_slice()),
             }),
         )
     };
-    let mut report = report;
+    report["elf"] = args.elf.file_name().and_then(|name| name.to_str()).into();
     report["vkHash"] = vk.bytes32().into();
     println!("{report}");
     std::process::exit(if ok { 0 } else { 1 });
+}
+
+/// `proof` with `change` made to its shards.
+fn with_shards(
+    proof: &SP1ProofWithPublicValues,
+    change: impl FnOnce(&mut Vec<CoreShardProof>),
+) -> SP1ProofWithPublicValues {
+    let mut tampered = proof.clone();
+    let SP1Proof::Core(shards) = &mut tampered.proof else { panic!("not a core proof") };
+    change(shards);
+    tampered
 }
