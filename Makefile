@@ -137,8 +137,15 @@ define build_stock
 endef
 
 ## Every test: native, interop with stock sp1-sdk, WASI, headless Chromium, a bounded fuzzing
-## run, and the benchmark harness on its smallest workload.
-test: test-native test-interop test-wasi test-browser test-bundlers test-v6 fuzz bench-quick
+## run, and the benchmark harness on its smallest workload. Each suite's time is printed as it
+## ends (the builds a suite is the first to need count in its time), so a slow one shows in CI's log.
+TEST_SUITES := test-native test-interop test-wasi test-browser test-bundlers test-v6 fuzz bench-quick
+test:
+	@for suite in $(TEST_SUITES); do \
+		start=$$(date +%s); \
+		$(MAKE) --no-print-directory $$suite || { echo "make test: $$suite FAILED after $$(( $$(date +%s) - start )) s" >&2; exit 1; }; \
+		echo "make test: $$suite took $$(( $$(date +%s) - start )) s"; \
+	done
 
 test-native: build
 	cargo test --locked --release --workspace
