@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // SP1 6 through the web package's `sp1-wasm/v6` entry point in headless Chromium (make test-v6):
-// proves a v6 guest that reads one u32 on all the machine's cores and writes the proof file for
-// stock sp1-sdk 6.10.0 to verify, checking the progress events on the way (and, with
+// proves a v6 guest that reads one u32 on all the machine's cores with the README's code
+// (web/bundlers/apps/shared/prove-v6.js) and writes the proof file for stock sp1-sdk 6.10.0 to
+// verify, checking the progress events on the way (and, with
 // --min-shards, that the proof has at least that many shards). With --bad-input, bad input and
 // conditions must then give coded errors: a malformed ELF (INVALID_ELF, the worker still
 // answering), a stdin chunk that is not bytes (INVALID_STDIN), too little memory (OUT_OF_MEMORY),
 // a cancelled proof (ABORTED), a page without cross-origin isolation (NOT_ISOLATED).
-// Usage: prove-in-browser.mjs --elf FILE --input N --out FILE [--threads N] [--element-threshold N]
-//   [--min-shards N] [--bad-input]
+// Usage: prove-in-browser.mjs --elf FILE --input N --out FILE [--threads N] [--min-shards N] [--bad-input]
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -24,7 +24,6 @@ const option = (flag, fallback) => {
 const elf = resolve(option('--elf'));
 const input = Number(option('--input'));
 const threads = Number(option('--threads', String(availableParallelism())));
-const threshold = option('--element-threshold', '');
 const minShards = Number(option('--min-shards', '1'));
 const badInput = args.includes('--bad-input');
 
@@ -60,7 +59,6 @@ const request = {
   elfUrl: `/guest/${basename(elf)}`,
   stdin: Array.from(new Uint8Array(new Uint32Array([input]).buffer)),
   threads,
-  elementThreshold: threshold === '' ? undefined : Number(threshold),
 };
 
 const isolatedPage = await openV6Page();
@@ -68,20 +66,15 @@ try {
   const { page } = isolatedPage;
   const proved = await inPage(
     page,
-    async (sp1v6, elf, { stdin, threads, elementThreshold }) => {
-      const prover = await sp1v6.createProver({ threads });
+    async (sp1v6, elf, { stdin }) => {
       const events = [];
-      const result = await prover.prove(elf, [new Uint8Array(stdin)], {
-        elementThreshold,
-        onProgress: (progress) => events.push(progress),
-      });
-      prover.terminate();
+      const result = await window.proveSp1V6(elf, [new Uint8Array(stdin)], (progress) => events.push(progress));
       let binary = '';
       for (let i = 0; i < result.proof.length; i += 0x8000) {
         binary += String.fromCharCode(...result.proof.subarray(i, i + 0x8000));
       }
       const { proof, publicValues, ...figures } = result;
-      return { proofBase64: btoa(binary), events, threaded: prover.threaded, ...figures };
+      return { proofBase64: btoa(binary), events, ...figures };
     },
     request,
   );

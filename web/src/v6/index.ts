@@ -38,7 +38,7 @@ export interface Prover {
   readonly threads: number;
   /**
    * A core proof of `elf` (an SP1 6 guest, RV64IM) on `stdin` (one chunk per guest `read`,
-   * bincode for `read::<T>()`), checked by the machine verifier before it is returned.
+   * bincode for `read::<T>()`), checked with every check of stock's core verifier before it is returned.
    * Rejects with `INVALID_ELF`, `INVALID_STDIN`, `INVALID_OPTIONS`, `EXECUTION_FAILED`,
    * `OUT_OF_MEMORY` or `PROVING_FAILED`.
    */

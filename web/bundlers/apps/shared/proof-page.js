@@ -1,8 +1,24 @@
 // Wires the app's page to proveFibonacci: a button, a status line, and the result, which the
 // test reads back from `window.sp1Result` (with what the SP1 6 prover answered).
-import { checkSp1V6, proveFibonacci } from './prove.js';
+import { proveFibonacci } from './prove.js';
+import { proveSp1V6 } from './prove-v6.js';
 
 const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * Starts the SP1 6 prover (its worker, wasm and pool, as the bundler emitted them) through the
+ * README's code and hands it an ELF header alone, which it must refuse as no SP1 6 program: the
+ * error's code, `INVALID_ELF`, comes from the wasm. Without cross-origin isolation the code is
+ * `NOT_ISOLATED`.
+ */
+async function checkSp1V6() {
+  try {
+    await proveSp1V6(new Uint8Array([0x7f, 0x45, 0x4c, 0x46]), []);
+    return 'accepted';
+  } catch (error) {
+    return error.code ?? String(error);
+  }
+}
 
 export async function runProof(setStatus) {
   try {
