@@ -10,7 +10,7 @@ use sp1_core_executor::{Program, SP1Context, SP1CoreOpts};
 use sp1_core_executor_runner::MinimalExecutorRunner;
 use sp1_core_machine::{io::SP1Stdin, riscv::RiscvAir, utils::generate_records};
 use sp1_hypercube::{
-    prover::{CpuShardProver, CpuSimpleProver, SP1InnerPcsProver, SimpleProver},
+    prover::{CpuShardProver, CpuSimpleProver, ProvingKey, SP1InnerPcsProver, SimpleProver},
     HashableKey, InnerSC, MachineVerifier, MachineVerifyingKey, SP1InnerPcs, SP1VerifyingKey,
     ShardVerifier,
 };
@@ -47,6 +47,11 @@ pub struct SP1ProofWithPublicValues {
 pub type CoreVerifier = MachineVerifier<SP1GlobalContext, InnerSC<RiscvAir<SP1Field>>>;
 type CoreProver =
     CpuSimpleProver<SP1GlobalContext, SP1InnerPcs, SP1InnerPcsProver, RiscvAir<SP1Field>>;
+type CoreProvingKey = ProvingKey<
+    SP1GlobalContext,
+    InnerSC<RiscvAir<SP1Field>>,
+    CpuShardProver<SP1GlobalContext, SP1InnerPcs, SP1InnerPcsProver, RiscvAir<SP1Field>>,
+>;
 
 /// The verifier of core shards, with the parameters sp1-prover fixes for them.
 pub(crate) fn core_shard_verifier() -> ShardVerifier<SP1GlobalContext, InnerSC<RiscvAir<SP1Field>>> {
@@ -63,11 +68,37 @@ fn core_prover() -> CoreProver {
     SimpleProver::new(verifier.clone(), CpuShardProver::new(verifier))
 }
 
-/// The verifying key of the program of `elf`, as stock's setup makes it.
-pub fn verifying_key(elf: &[u8]) -> Result<MachineVerifyingKey<SP1GlobalContext>, CoreProofError> {
+/// A program's proving and verifying keys, as stock's setup makes them: made once, reused by
+/// every proof of the program.
+pub struct CoreKey {
+    program: Arc<Program>,
+    pk: Arc<CoreProvingKey>,
+    pub vk: MachineVerifyingKey<SP1GlobalContext>,
+}
+
+impl CoreKey {
+    /// The verifying key's hash as stock prints it (`bytes32`).
+    pub fn vk_hash(&self) -> String {
+        SP1VerifyingKey { vk: self.vk.clone() }.bytes32()
+    }
+
+    /// Stock `SP1VerifyingKey`, bincode.
+    pub fn vk_bytes(&self) -> Vec<u8> {
+        bincode::serialize(&SP1VerifyingKey { vk: self.vk.clone() }).expect("a key serializes")
+    }
+}
+
+/// The keys of the program of `elf`. Blocks its caller; the work inside is parallel on Rayon's
+/// global pool.
+pub fn setup(elf: &[u8]) -> Result<CoreKey, CoreProofError> {
     let program = program_of(elf)?;
-    // The future only awaits Rayon work: blocking on it is waiting for the pool.
-    Ok(futures::executor::block_on(core_prover().setup(program)).1)
+    // The future only awaits Rayon work and an uncontended semaphore: blocking on it is
+    // waiting for the pool.
+    let (pk, vk) = futures::executor::block_on(core_prover().setup(program.clone()));
+    // SAFETY: the permit it drops only limits concurrent provers, and this key's proofs run one
+    // at a time on the caller's thread (as sp1-core-machine's `run_test_core` uses it).
+    let pk = unsafe { pk.into_inner() };
+    Ok(CoreKey { program, pk, vk })
 }
 
 /// A proof and what it took.
@@ -130,9 +161,15 @@ pub struct Progress {
     pub elapsed_ms: f64,
 }
 
-/// Proves `elf` on `stdin` (one chunk per guest `read`), cutting shards at `element_threshold`
-/// trace elements, and reports each step to `progress`. Blocks its caller; the work inside is
-/// parallel on Rayon's global pool.
+impl Progress {
+    fn at(phase: Phase, shard: usize, shards: usize, cycles: u64, started: Instant) -> Self {
+        let elapsed_ms = started.elapsed().as_secs_f64() * 1e3;
+        Self { phase, shard, shards, cycles, elapsed_ms }
+    }
+}
+
+/// Sets up the program of `elf`, then proves it on `stdin` as `prove_with_key` does, reporting
+/// setup as its first step.
 pub fn prove(
     elf: &[u8],
     stdin: Vec<Vec<u8>>,
@@ -140,64 +177,77 @@ pub fn prove(
     mut progress: impl FnMut(Progress),
 ) -> Result<CoreProof, CoreProofError> {
     let started = Instant::now();
-    let mut report = |phase, shard, shards, cycles| {
-        let elapsed_ms = started.elapsed().as_secs_f64() * 1e3;
-        progress(Progress { phase, shard, shards, cycles, elapsed_ms });
-    };
-    let program = program_of(elf)?;
+    let key = setup(elf)?;
+    progress(Progress::at(Phase::Setup, 0, 0, 0, started));
+    prove_since(&key, stdin, element_threshold, started, progress)
+}
+
+/// Proves the program of `key` on `stdin` (one chunk per guest `read`), cutting shards at
+/// `element_threshold` trace elements, and reports each step to `progress`. Blocks its caller;
+/// the work inside is parallel on Rayon's global pool.
+pub fn prove_with_key(
+    key: &CoreKey,
+    stdin: Vec<Vec<u8>>,
+    element_threshold: u64,
+    progress: impl FnMut(Progress),
+) -> Result<CoreProof, CoreProofError> {
+    prove_since(key, stdin, element_threshold, Instant::now(), progress)
+}
+
+/// `prove_with_key`, its progress timed from `started`.
+fn prove_since(
+    key: &CoreKey,
+    stdin: Vec<Vec<u8>>,
+    element_threshold: u64,
+    started: Instant,
+    mut progress: impl FnMut(Progress),
+) -> Result<CoreProof, CoreProofError> {
+    let mut report =
+        |phase, shard, shards, cycles| progress(Progress::at(phase, shard, shards, cycles, started));
     let stdin = SP1Stdin { buffer: stdin, ..SP1Stdin::new() };
-    let public_values = public_values_of(&program, &stdin)?;
-
+    let public_values = public_values_of(&key.program, &stdin)?;
     let prover = core_prover();
-
     let mut opts = SP1CoreOpts::default();
     opts.sharding_threshold.element_threshold = element_threshold;
 
-    // The futures only await Rayon work and an uncontended semaphore: blocking on them is
-    // waiting for the pool.
-    futures::executor::block_on(async {
-        let (pk, vk) = prover.setup(program.clone()).await;
-        // SAFETY: the key is used by this prover only, as in sp1-core-machine's `run_test_core`.
-        let pk = unsafe { pk.into_inner() };
-        report(Phase::Setup, 0, 0, 0);
-
-        let proof_nonce = SP1Context::default().proof_nonce;
-        let (records, cycles) = generate_records::<SP1Field>(program, stdin, opts, proof_nonce)
+    let proof_nonce = SP1Context::default().proof_nonce;
+    let (records, cycles) =
+        generate_records::<SP1Field>(key.program.clone(), stdin, opts, proof_nonce)
             .map_err(|e| CoreProofError::Execution(e.to_string()))?;
-        let shards = records.len();
-        report(Phase::Execute, 0, shards, cycles);
+    let shards = records.len();
+    report(Phase::Execute, 0, shards, cycles);
 
-        let mut shard_proofs = Vec::with_capacity(shards);
-        for (proven, record) in records.into_iter().enumerate() {
-            shard_proofs.push(prover.prove_shard(pk.clone(), record).await);
-            report(Phase::ShardProved, proven + 1, shards, cycles);
-        }
-        // In the order of stock's prover (sp1-prover's controller sorts by range, stably): shards
-        // of precompile events share one range, so no map keyed by it may hold them.
-        shard_proofs.sort_by_key(|shard| verify::public_values(shard).range());
-        verify::verify_core(
-            prover.verifier(),
-            &vk,
-            &shard_proofs,
-            &public_values,
-            SP1_CIRCUIT_VERSION,
-        )
-        .map_err(CoreProofError::Rejected)?;
-        report(Phase::Done, shards, shards, cycles);
+    let mut shard_proofs = Vec::with_capacity(shards);
+    for (proven, record) in records.into_iter().enumerate() {
+        // The future only awaits Rayon work: blocking on it is waiting for the pool.
+        shard_proofs.push(futures::executor::block_on(prover.prove_shard(key.pk.clone(), record)));
+        report(Phase::ShardProved, proven + 1, shards, cycles);
+    }
+    // In the order of stock's prover (sp1-prover's controller sorts by range, stably): shards
+    // of precompile events share one range, so no map keyed by it may hold them.
+    shard_proofs.sort_by_key(|shard| verify::public_values(shard).range());
+    verify::verify_core(
+        prover.verifier(),
+        &key.vk,
+        &shard_proofs,
+        &public_values,
+        SP1_CIRCUIT_VERSION,
+    )
+    .map_err(CoreProofError::Rejected)?;
+    report(Phase::Done, shards, shards, cycles);
 
-        let bundle = SP1ProofWithPublicValues {
-            proof: SP1Proof::Core(shard_proofs),
-            public_values: public_values.clone(),
-            sp1_version: SP1_CIRCUIT_VERSION.to_string(),
-            tee_proof: None,
-        };
-        Ok(CoreProof {
-            proof: bincode::serialize(&bundle).expect("a proof serializes"),
-            public_values: public_values.to_vec(),
-            cycles,
-            shards,
-            vk_hash: SP1VerifyingKey { vk }.bytes32(),
-        })
+    let bundle = SP1ProofWithPublicValues {
+        proof: SP1Proof::Core(shard_proofs),
+        public_values: public_values.clone(),
+        sp1_version: SP1_CIRCUIT_VERSION.to_string(),
+        tee_proof: None,
+    };
+    Ok(CoreProof {
+        proof: bincode::serialize(&bundle).expect("a proof serializes"),
+        public_values: public_values.to_vec(),
+        cycles,
+        shards,
+        vk_hash: key.vk_hash(),
     })
 }
 

@@ -70,13 +70,13 @@ pub struct Verified {
 }
 
 /// Verifies `proof` (stock `SP1ProofWithPublicValues` bincode) against the program's verifying
-/// key (`core_proof::verifying_key`).
+/// key (`CoreKey::vk`, from `core_proof::setup`).
 pub fn verify_proof(
     proof: &[u8],
     vk: &MachineVerifyingKey<SP1GlobalContext>,
 ) -> Result<Verified, VerifyProofError> {
     let proof: SP1ProofWithPublicValues =
-        bincode::deserialize(proof).map_err(|e| VerifyProofError::InvalidProof(e.to_string()))?;
+        decode(proof).map_err(|e| VerifyProofError::InvalidProof(e.to_string()))?;
     let SP1Proof::Core(shards) = &proof.proof else {
         return Err(VerifyProofError::UnsupportedProof);
     };
@@ -87,6 +87,14 @@ pub fn verify_proof(
         shards: shards.len(),
         public_values: proof.public_values.to_vec(),
     })
+}
+
+/// Decodes bincode as stock writes it (fixed-width integers), never reading past the input, so
+/// a corrupt length in bytes from a page cannot ask for gigabytes.
+pub(crate) fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> bincode::Result<T> {
+    use bincode::Options;
+    let options = bincode::options().with_fixint_encoding().reject_trailing_bytes();
+    options.with_limit(bytes.len() as u64).deserialize(bytes)
 }
 
 fn fail(reason: &'static str) -> VerifyError {

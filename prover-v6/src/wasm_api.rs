@@ -5,12 +5,18 @@
 
 use js_sys::{Array, Function, Uint8Array};
 use serde::Serialize;
-use sp1_wasm_boundary::{coded_error, memory_bytes, progress_reporter, set, stdin_chunks, to_js};
+use sp1_wasm_boundary::{
+    coded_error, is_elf, memory_bytes, progress_reporter, set, stdin_chunks, to_js, verified,
+};
+use sp1_hypercube::SP1VerifyingKey;
 use wasm_bindgen::prelude::*;
 // Selects the browser's crypto.getRandomValues for SP1's dependencies.
 use getrandom as _;
 
-use crate::core_proof::{self, DEFAULT_ELEMENT_THRESHOLD};
+use crate::{
+    core_proof::{self, CoreKey, CoreProof, CoreProofError, Progress, DEFAULT_ELEMENT_THRESHOLD},
+    verify,
+};
 
 /// Runs once when the module is instantiated: panics reach the console with their message.
 #[wasm_bindgen(start)]
@@ -31,18 +37,69 @@ struct ProofSummary {
     memory_bytes: f64,
 }
 
-/// Proves `elf` on `stdin` (`Uint8Array[]`, one chunk per guest `read`), cutting shards at
-/// `elementThreshold` trace elements (default 2^23). `onProgress` receives `{ phase, shard,
-/// shards, cycles, elapsedMs, memoryBytes }`. Returns `{ proof, publicValues, cycles, shards,
-/// vkHash, threads, memoryBytes }`; `proof` is stock sp1-sdk 6.10.0 `SP1ProofWithPublicValues`
-/// bincode. Errors have a `code`: `INVALID_STDIN`, `INVALID_OPTIONS`, `INVALID_ELF`,
-/// `EXECUTION_FAILED`, `PROVING_FAILED`.
+/// A program's proving and verifying keys, held in the wasm memory; free it with `free()`.
+#[wasm_bindgen]
+pub struct ProvingKey(CoreKey);
+
+#[wasm_bindgen]
+impl ProvingKey {
+    /// The verifying key's hash as stock prints it (`vk.bytes32()`).
+    #[wasm_bindgen(getter = vkHash)]
+    pub fn vk_hash(&self) -> String {
+        self.0.vk_hash()
+    }
+
+    /// Stock `SP1VerifyingKey`, bincode.
+    #[wasm_bindgen(getter = vkBytes)]
+    pub fn vk_bytes(&self) -> Vec<u8> {
+        self.0.vk_bytes()
+    }
+}
+
+/// Sets up the program of `elf` (an SP1 6 ELF): its keys, for any number of proofs. Errors with
+/// `code` `INVALID_ELF`.
+#[wasm_bindgen]
+pub fn setup(elf: &[u8]) -> Result<ProvingKey, JsValue> {
+    core_proof::setup(elf).map(ProvingKey).map_err(|e| coded_error(e.code(), &e.to_string()))
+}
+
+/// Proves `elf` on `stdin` (`Uint8Array[]`, one chunk per guest `read`), setting it up first,
+/// cutting shards at `elementThreshold` trace elements (default 2^23). `onProgress` receives
+/// `{ phase, shard, shards, cycles, elapsedMs, memoryBytes }`. Returns `{ proof, publicValues,
+/// cycles, shards, vkHash, threads, memoryBytes }`; `proof` is stock sp1-sdk 6.10.0
+/// `SP1ProofWithPublicValues` bincode. Errors have a `code`: `INVALID_STDIN`, `INVALID_OPTIONS`,
+/// `INVALID_ELF`, `EXECUTION_FAILED`, `PROVING_FAILED`.
 #[wasm_bindgen(js_name = proveCore)]
 pub fn prove_core(
     elf: &[u8],
     stdin: &Array,
     element_threshold: Option<f64>,
     on_progress: Option<Function>,
+) -> Result<JsValue, JsValue> {
+    prove_to_js(stdin, element_threshold, on_progress, |stdin, threshold, progress| {
+        core_proof::prove(elf, stdin, threshold, progress)
+    })
+}
+
+/// `proveCore` with the keys of an earlier `setup`: no setup step.
+#[wasm_bindgen(js_name = proveWithKey)]
+pub fn prove_with_key(
+    key: &ProvingKey,
+    stdin: &Array,
+    element_threshold: Option<f64>,
+    on_progress: Option<Function>,
+) -> Result<JsValue, JsValue> {
+    prove_to_js(stdin, element_threshold, on_progress, |stdin, threshold, progress| {
+        core_proof::prove_with_key(&key.0, stdin, threshold, progress)
+    })
+}
+
+/// Reads the arguments both proving calls share, runs `prove` on them and returns its proof to JS.
+fn prove_to_js(
+    stdin: &Array,
+    element_threshold: Option<f64>,
+    on_progress: Option<Function>,
+    prove: impl FnOnce(Vec<Vec<u8>>, u64, &mut dyn FnMut(Progress)) -> Result<CoreProof, CoreProofError>,
 ) -> Result<JsValue, JsValue> {
     let stdin = stdin_chunks(stdin)?;
     let element_threshold = match element_threshold {
@@ -53,7 +110,8 @@ pub fn prove_core(
             return Err(coded_error("INVALID_OPTIONS", &message));
         }
     };
-    let proof = core_proof::prove(elf, stdin, element_threshold, progress_reporter(on_progress))
+    let mut progress = progress_reporter::<Progress>(on_progress);
+    let proof = prove(stdin, element_threshold, &mut progress)
         .map_err(|e| coded_error(e.code(), &e.to_string()))?;
     let summary = ProofSummary {
         cycles: proof.cycles,
@@ -66,4 +124,26 @@ pub fn prove_core(
     set(&result, "proof", &Uint8Array::from(proof.proof.as_slice()));
     set(&result, "publicValues", &Uint8Array::from(proof.public_values.as_slice()));
     Ok(result.into())
+}
+
+/// Verifies `proof` (stock `SP1ProofWithPublicValues` bincode) with every check of stock's core
+/// verifier, against `vkOrElf`: a verifying key (stock `SP1VerifyingKey` bincode) or the
+/// program's ELF. Returns `{ vkHash, shards, publicValuesHex }`; errors have a `code`:
+/// `INVALID_PROOF`, `UNSUPPORTED_PROOF`, `INVALID_VERIFYING_KEY`, `INVALID_ELF`,
+/// `VERIFICATION_FAILED`.
+#[wasm_bindgen(js_name = verifyProof)]
+pub fn verify_proof(proof: &[u8], vk_or_elf: &[u8]) -> Result<JsValue, JsValue> {
+    let vk = if is_elf(vk_or_elf) {
+        core_proof::setup(vk_or_elf).map_err(|e| coded_error(e.code(), &e.to_string()))?.vk
+    } else {
+        verify::decode::<SP1VerifyingKey>(vk_or_elf)
+            .map_err(|e| {
+                let message = format!("not an SP1 6 verifying key (SP1VerifyingKey, bincode): {e}");
+                coded_error("INVALID_VERIFYING_KEY", &message)
+            })?
+            .vk
+    };
+    let proof =
+        verify::verify_proof(proof, &vk).map_err(|e| coded_error(e.code(), &e.to_string()))?;
+    Ok(verified(proof.vk_hash, proof.shards, &proof.public_values))
 }

@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // SP1 6 through the web package's `sp1-wasm/v6` entry point in headless Chromium (make test-v6):
-// proves a v6 guest that reads one u32 on all the machine's cores with the README's code
-// (web/bundlers/apps/shared/prove-v6.js) and writes the proof file for stock sp1-sdk 6.10.0 to
-// verify, checking the progress events on the way (and, with
-// --min-shards, that the proof has at least that many shards). With --bad-input, bad input and
-// conditions must then give coded errors: a malformed ELF (INVALID_ELF, the worker still
-// answering), a stdin chunk that is not bytes (INVALID_STDIN), too little memory (OUT_OF_MEMORY),
-// a cancelled proof (ABORTED), a page without cross-origin isolation (NOT_ISOLATED).
-// Usage: prove-in-browser.mjs --elf FILE --input N --out FILE [--threads N] [--min-shards N] [--bad-input]
+// proves a v6 guest that reads one u32 on all the machine's cores and writes the proof file for
+// stock sp1-sdk 6.10.0 to verify, checking the progress events on the way (and, with
+// --min-shards, that the proof has at least that many shards). It proves with the README's code
+// (web/bundlers/apps/shared/prove-v6.js: `prove` on the ELF), or with --with-key through
+// `setup`, `prove` on the key, then `verify` in the page against the key's vk (accepted; a
+// proof of another version, a proof that is not one, a vk that is not one: refused with their
+// codes). With --bad-input, bad input and conditions must then give coded errors: a malformed
+// ELF (INVALID_ELF, the worker still answering), a stdin chunk that is not bytes
+// (INVALID_STDIN), too little memory (OUT_OF_MEMORY), a cancelled proof (ABORTED), a page
+// without cross-origin isolation (NOT_ISOLATED).
+// Usage: prove-in-browser.mjs --elf FILE --input N --out FILE [--threads N] [--min-shards N]
+//   [--with-key] [--bad-input]
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -26,6 +30,7 @@ const input = Number(option('--input'));
 const threads = Number(option('--threads', String(availableParallelism())));
 const minShards = Number(option('--min-shards', '1'));
 const badInput = args.includes('--bad-input');
+const withKey = args.includes('--with-key');
 
 /** Opens web/e2e/v6.html with the guest served at /guest/. */
 async function openV6Page(isolated = true) {
@@ -66,28 +71,54 @@ try {
   const { page } = isolatedPage;
   const proved = await inPage(
     page,
-    async (sp1v6, elf, { stdin }) => {
+    async (sp1v6, elf, { stdin, threads, withKey }) => {
       const events = [];
-      const result = await window.proveSp1V6(elf, [new Uint8Array(stdin)], (progress) => events.push(progress));
+      const onProgress = (progress) => events.push(progress);
+      let result;
+      const verdicts = {};
+      if (withKey) {
+        const prover = await sp1v6.createProver({ threads });
+        try {
+          const key = await prover.setup(elf);
+          result = await prover.prove(key, [new Uint8Array(stdin)], { onProgress });
+          const verdict = (proof, vk) =>
+            prover.verify(proof, vk).then(
+              (verified) => ({ verified }),
+              (error) => ({ code: error.code, message: error.message }),
+            );
+          // The proof file ends with the version string ("v6.1.0") and `tee_proof: None`.
+          const otherVersion = result.proof.slice();
+          otherVersion[otherVersion.length - 2] ^= 1;
+          verdicts.accepted = await verdict(result.proof, key.vk);
+          verdicts.otherVersion = await verdict(otherVersion, key.vk);
+          verdicts.notAProof = await verdict(result.proof.subarray(0, 100), key.vk);
+          verdicts.notAVk = await verdict(result.proof, new Uint8Array(8));
+          verdicts.keyVkHash = key.vkHash;
+        } finally {
+          prover.terminate();
+        }
+      } else {
+        result = await window.proveSp1V6(elf, [new Uint8Array(stdin)], onProgress);
+      }
       let binary = '';
       for (let i = 0; i < result.proof.length; i += 0x8000) {
         binary += String.fromCharCode(...result.proof.subarray(i, i + 0x8000));
       }
       const { proof, publicValues, ...figures } = result;
-      return { proofBase64: btoa(binary), events, ...figures };
+      return { proofBase64: btoa(binary), events, verdicts, ...figures };
     },
-    request,
+    { ...request, withKey },
   );
   if (proved.code) throw new Error(`proving failed in the browser: ${JSON.stringify(proved)}`);
-  const { proofBase64, events, ...figures } = proved;
+  const { proofBase64, events, verdicts, ...figures } = proved;
   writeFileSync(option('--out'), Buffer.from(proofBase64, 'base64'));
   console.log(JSON.stringify({ version: 'sp1 6.10.0 core, sp1-wasm/v6 in Chromium', input, ...figures }));
 
-  // setup, execute (shard count final), each shard in turn, done.
+  // setup (unless a key was set up before), execute (shard count final), each shard in turn, done.
   assert.deepEqual(
     events.map((e) => [e.phase, e.shard, e.shards]),
     [
-      ['setup', 0, 0],
+      ...(withKey ? [] : [['setup', 0, 0]]),
       ['execute', 0, figures.shards],
       ...Array.from({ length: figures.shards }, (_, i) => ['shardProved', i + 1, figures.shards]),
       ['done', figures.shards, figures.shards],
@@ -96,6 +127,15 @@ try {
   assert.ok(events.every((e, i) => i === 0 || e.elapsedMs >= events[i - 1].elapsedMs));
   assert.ok(events.at(-1).memoryBytes > 0 && events.at(-1).cycles === figures.cycles);
   assert.ok(figures.shards >= minShards, `${figures.shards} shards, expected at least ${minShards}`);
+  if (withKey) {
+    console.log(JSON.stringify({ verdicts }));
+    assert.equal(verdicts.keyVkHash, figures.vkHash);
+    assert.equal(verdicts.accepted.verified?.vkHash, figures.vkHash, JSON.stringify(verdicts.accepted));
+    assert.equal(verdicts.accepted.verified.shards, figures.shards);
+    assert.equal(verdicts.otherVersion.code, 'VERIFICATION_FAILED', JSON.stringify(verdicts.otherVersion));
+    assert.equal(verdicts.notAProof.code, 'INVALID_PROOF', JSON.stringify(verdicts.notAProof));
+    assert.equal(verdicts.notAVk.code, 'INVALID_VERIFYING_KEY', JSON.stringify(verdicts.notAVk));
+  }
 } finally {
   await isolatedPage.close();
 }

@@ -7,7 +7,7 @@
 import { WorkerConnection, type CallOptions } from './connection.js';
 import { checkedMaxMemory, isCrossOriginIsolated, notIsolated, poolSize, requireWasmSimd } from './environment.js';
 import { SP1WasmError } from './errors.js';
-import type { ProgramRef, Request, WorkerSettings } from './protocol.js';
+import { programRef, type Request, type WorkerSettings } from './protocol.js';
 import { wasmUrl, workerScript } from './worker-script.js';
 import type {
   ExecuteOptions,
@@ -112,8 +112,7 @@ function proverOn(connection: Connection): Prover {
     setup: (elf, options) => call({ type: 'setup', elf }, options),
     prove: (program, stdin, options = {}) => {
       const { signal, onProgress, ...proveOptions } = options;
-      const ref: ProgramRef = program instanceof Uint8Array ? { elf: program } : { keyId: program.keyId };
-      return call({ type: 'prove', program: ref, stdin, options: proveOptions }, { signal }, onProgress);
+      return call({ type: 'prove', program: programRef(program), stdin, options: proveOptions }, { signal }, onProgress);
     },
     verify: (proof, vkOrElf, options) => call({ type: 'verify', proof, vkOrElf }, options),
     spans: () => call({ type: 'spans' }),

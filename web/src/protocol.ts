@@ -25,6 +25,11 @@ export interface WorkerSettings extends PoolSettings {
 /** A program: its ELF, or the id of a key set up earlier in the same worker. */
 export type ProgramRef = { elf: Uint8Array } | { keyId: number };
 
+/** How a request names the program a caller gave: its ELF, or a key the worker holds. */
+export function programRef(program: Uint8Array | { keyId: number }): ProgramRef {
+  return program instanceof Uint8Array ? { elf: program } : { keyId: program.keyId };
+}
+
 export type Request =
   | ({ type: 'init' } & WorkerSettings)
   | { type: 'setup'; elf: Uint8Array }

@@ -37,12 +37,41 @@ describe('sp1-wasm/v6', () => {
     const stdin = [new Uint8Array([2])];
     const proving = prover.prove(elf, stdin, { elementThreshold: 4096, onProgress: (p) => seen.push(p.phase) });
     await flush();
-    expect(worker.posted.at(-1)).toMatchObject({ type: 'prove', elf, stdin, options: { elementThreshold: 4096 } });
+    expect(worker.posted.at(-1)).toMatchObject({ type: 'prove', program: { elf }, stdin, options: { elementThreshold: 4096 } });
     worker.reply({ type: 'progress', progress: { phase: 'execute' } }, 'prove');
     worker.reply({ type: 'progress', progress: { phase: 'shardProved' } }, 'prove');
     worker.reply({ type: 'result', value: { shards: 1 } }, 'prove');
     await expect(proving).resolves.toEqual({ shards: 1 });
     expect(seen).toEqual(['execute', 'shardProved']);
+  });
+
+  it('sets up once, proves by key and verifies against its vk', async () => {
+    const { prover, worker } = await startedProver();
+    const setup = prover.setup(new Uint8Array([1]));
+    await flush();
+    expect(worker.posted.at(-1)).toMatchObject({ type: 'setup' });
+    const vk = new Uint8Array([9]);
+    worker.reply({ type: 'result', value: { keyId: 7, vk, vkHash: '0x01' } }, 'setup');
+    const key = await setup;
+
+    const proving = prover.prove(key, [new Uint8Array([2])]);
+    await flush();
+    expect(worker.posted.at(-1)).toMatchObject({ type: 'prove', program: { keyId: 7 } });
+    worker.reply({ type: 'result', value: { shards: 2 } }, 'prove');
+    await expect(proving).resolves.toEqual({ shards: 2 });
+
+    const proof = new Uint8Array([3]);
+    const verifying = prover.verify(proof, key.vk);
+    await flush();
+    expect(worker.posted.at(-1)).toMatchObject({ type: 'verify', proof, vkOrElf: vk });
+    worker.reply({ type: 'result', value: { shards: 2, vkHash: '0x01' } }, 'verify');
+    await expect(verifying).resolves.toMatchObject({ shards: 2 });
+
+    const releasing = prover.release(key);
+    await flush();
+    expect(worker.posted.at(-1)).toMatchObject({ type: 'releaseKey', keyId: 7 });
+    worker.reply({ type: 'result', value: null }, 'releaseKey');
+    await releasing;
   });
 
   it('refuses a stdin that is not an array with INVALID_STDIN, without asking the worker', async () => {

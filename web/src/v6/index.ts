@@ -10,9 +10,10 @@
 import { WorkerConnection, type CallOptions } from '../connection.js';
 import { checkedMaxMemory, isCrossOriginIsolated, notIsolated, poolSize, requireWasmSimd } from '../environment.js';
 import { SP1WasmError } from '../errors.js';
-import type { PoolSettings } from '../protocol.js';
+import { programRef, type PoolSettings } from '../protocol.js';
+import type { VerifyResult } from '../types.js';
 import type { Request } from './protocol.js';
-import type { ProofResult, Progress, ProveOptions } from './types.js';
+import type { ProgramKey, ProofResult, Progress, ProveOptions } from './types.js';
 import { wasmUrl, workerScript } from './worker-script.js';
 
 export type { CallOptions } from '../connection.js';
@@ -20,6 +21,7 @@ export { hasWasmSimd, isCrossOriginIsolated } from '../environment.js';
 export { SP1WasmError } from '../errors.js';
 export type { ErrorCode } from '../errors.js';
 export type * from './types.js';
+export type { VerifyResult } from '../types.js';
 
 export interface CreateProverOptions {
   /** Rayon pool size; default `navigator.hardwareConcurrency`. */
@@ -36,13 +38,24 @@ export interface Prover {
   /** Always `true`: SP1 6 runs on the threaded build only. */
   readonly threaded: boolean;
   readonly threads: number;
+  /** The keys of `elf` (an SP1 6 guest, RV64IM), made once for any number of proofs. Rejects with `INVALID_ELF`. */
+  setup(elf: Uint8Array, options?: CallOptions): Promise<ProgramKey>;
   /**
-   * A core proof of `elf` (an SP1 6 guest, RV64IM) on `stdin` (one chunk per guest `read`,
-   * bincode for `read::<T>()`), checked with every check of stock's core verifier before it is returned.
-   * Rejects with `INVALID_ELF`, `INVALID_STDIN`, `INVALID_OPTIONS`, `EXECUTION_FAILED`,
-   * `OUT_OF_MEMORY` or `PROVING_FAILED`.
+   * A core proof of a program (its ELF, set up for this proof alone, or the key of `setup`) on
+   * `stdin` (one chunk per guest `read`, bincode for `read::<T>()`), checked with every check of
+   * stock's core verifier before it is returned. Rejects with `INVALID_ELF`, `INVALID_STDIN`,
+   * `INVALID_OPTIONS`, `EXECUTION_FAILED`, `OUT_OF_MEMORY` or `PROVING_FAILED`.
    */
-  prove(elf: Uint8Array, stdin: Uint8Array[], options?: ProveCallOptions): Promise<ProofResult>;
+  prove(program: Uint8Array | ProgramKey, stdin: Uint8Array[], options?: ProveCallOptions): Promise<ProofResult>;
+  /**
+   * Verifies a proof (stock `SP1ProofWithPublicValues` bincode) with every check of stock's core
+   * verifier, against a verifying key (`key.vk`, stock `SP1VerifyingKey` bincode) or the
+   * program's ELF. Rejects with `INVALID_PROOF`, `UNSUPPORTED_PROOF`, `INVALID_VERIFYING_KEY`,
+   * `INVALID_ELF` or `VERIFICATION_FAILED`.
+   */
+  verify(proof: Uint8Array, vkOrElf: Uint8Array, options?: CallOptions): Promise<VerifyResult>;
+  /** Frees a key's memory in the worker. */
+  release(key: ProgramKey): Promise<void>;
   terminate(): void;
 }
 
@@ -63,11 +76,14 @@ export async function createProver(options: CreateProverOptions = {}): Promise<P
   return {
     threaded: true,
     threads: connection.settings.threads,
-    prove: async (elf, stdin, options = {}) => {
+    setup: (elf, options = {}) => connection.call({ type: 'setup', elf }, options.signal),
+    prove: async (program, stdin, options = {}) => {
       if (!Array.isArray(stdin)) throw new SP1WasmError('INVALID_STDIN', 'stdin must be an array of Uint8Array chunks');
       const { signal, onProgress, ...proveOptions } = options;
-      return connection.call({ type: 'prove', elf, stdin, options: proveOptions }, signal, onProgress);
+      return connection.call({ type: 'prove', program: programRef(program), stdin, options: proveOptions }, signal, onProgress);
     },
+    verify: (proof, vkOrElf, options = {}) => connection.call({ type: 'verify', proof, vkOrElf }, options.signal),
+    release: (key) => connection.call({ type: 'releaseKey', keyId: key.keyId }),
     terminate: () => connection.terminate(),
   };
 }

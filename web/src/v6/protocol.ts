@@ -1,7 +1,10 @@
 /** Messages between the page (v6/index.ts) and the SP1 6 worker (v6/worker.ts). */
-import type { PoolSettings } from '../protocol.js';
+import type { PoolSettings, ProgramRef } from '../protocol.js';
 import type { ProveOptions } from './types.js';
 
 export type Request =
   | ({ type: 'init' } & PoolSettings)
-  | { type: 'prove'; elf: Uint8Array; stdin: Uint8Array[]; options: ProveOptions };
+  | { type: 'setup'; elf: Uint8Array }
+  | { type: 'releaseKey'; keyId: number }
+  | { type: 'prove'; program: ProgramRef; stdin: Uint8Array[]; options: ProveOptions }
+  | { type: 'verify'; proof: Uint8Array; vkOrElf: Uint8Array };

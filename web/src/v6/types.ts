@@ -11,8 +11,20 @@ export interface ProveOptions {
 
 export type Phase = 'setup' | 'execute' | 'shardProved' | 'done';
 
+/** A program's keys, held by the prover's worker: `prove` reuses them. */
+export interface ProgramKey {
+  readonly keyId: number;
+  /** Stock `SP1VerifyingKey`, bincode: `verify` takes it. */
+  readonly vk: Uint8Array;
+  /** The verifying key's hash as stock prints it (`vk.bytes32()`). */
+  readonly vkHash: string;
+}
+
 export interface Progress {
-  /** `setup`: keys made; `execute`: the program ran, `shards` is final; `shardProved`; `done`: verified. */
+  /**
+   * `setup`: keys made (only when `prove` is given an ELF); `execute`: the program ran, `shards`
+   * is final; `shardProved`; `done`: verified.
+   */
   phase: Phase;
   /** Shards proven so far. */
   shard: number;

@@ -5,9 +5,12 @@
  */
 import init, * as glue from '../../pkg-v6/sp1_wasm_v6.js';
 import type { PoolSettings } from '../protocol.js';
-import { post, serve, sharedMemory, startPool } from '../worker-runtime.js';
+import { coded, post, serve, sharedMemory, startPool } from '../worker-runtime.js';
 import type { Request } from './protocol.js';
 import type { ProofResult, Progress } from './types.js';
+
+const keys = new Map<number, glue.ProvingKey>();
+let nextKeyId = 1;
 
 /** For wasm-bindgen-rayon's pool threads, which import this bundle as the glue (see ../worker.ts). */
 export { default, wbg_rayon_start_worker } from '../../pkg-v6/sp1_wasm_v6.js';
@@ -19,14 +22,38 @@ async function start(settings: PoolSettings): Promise<void> {
 
 async function handle(id: number, request: Exclude<Request, { type: 'init' }>): Promise<[unknown, Transferable[]]> {
   switch (request.type) {
+    case 'setup': {
+      const key = glue.setup(request.elf);
+      const keyId = nextKeyId++;
+      keys.set(keyId, key);
+      const vk = key.vkBytes;
+      return [{ keyId, vk, vkHash: key.vkHash }, [vk.buffer]];
+    }
+    case 'releaseKey': {
+      keys.get(request.keyId)?.free();
+      keys.delete(request.keyId);
+      return [null, []];
+    }
     case 'prove': {
       const onProgress = (progress: Progress) => post({ id, type: 'progress', progress });
+      const { program, stdin, options } = request;
       const started = performance.now();
-      const result: ProofResult = glue.proveCore(request.elf, request.stdin, request.options.elementThreshold, onProgress);
+      const result: ProofResult =
+        'elf' in program
+          ? glue.proveCore(program.elf, stdin, options.elementThreshold, onProgress)
+          : glue.proveWithKey(key(program.keyId), stdin, options.elementThreshold, onProgress);
       result.provingMs = performance.now() - started;
       return [result, [result.proof.buffer, result.publicValues.buffer]];
     }
+    case 'verify':
+      return [glue.verifyProof(request.proof, request.vkOrElf), []];
   }
+}
+
+function key(keyId: number): glue.ProvingKey {
+  const found = keys.get(keyId);
+  if (!found) throw coded('INVALID_OPTIONS', `no proving key ${keyId} in this worker`);
+  return found;
 }
 
 serve(start, handle);
