@@ -28,9 +28,22 @@ const CORE_LOG_STACKING_HEIGHT: u32 = 21;
 const CORE_MAX_LOG_ROW_COUNT: usize = 22;
 /// sp1-prover 6.10.0's `SP1_CIRCUIT_VERSION`: stock's verifier refuses a proof of another.
 pub const SP1_CIRCUIT_VERSION: &str = "v6.1.0";
-/// Trace elements per shard by default: the size whose peak memory stays under 3 GiB for a
-/// million-cycle program (docs/sp1-v6.md, "The core path alone"); stock's is 2^28 + 2^27.
-pub const DEFAULT_ELEMENT_THRESHOLD: u64 = 1 << 23;
+/// Trace elements per shard for programs past `ONE_SHARD_MAX_CYCLES`: the size whose peak memory
+/// stays under 3 GiB for a million-cycle program (docs/sp1-v6.md, "The core path alone").
+pub const SMALL_SHARD_ELEMENT_THRESHOLD: u64 = 1 << 23;
+/// Programs of up to this many cycles prove at stock's shard size (2^28 + 2^27 elements): in one
+/// shard, besides the shards stock gives precompile events. Each shard costs a fixed ~30 s, and
+/// such a shard fits: 120k cycles in one shard peaked at 2.16 GiB natively (docs/sp1-v6.md).
+pub const ONE_SHARD_MAX_CYCLES: u64 = 1 << 17;
+
+/// The shard size for a program of `cycles`: as few shards as fit in wasm32's memory.
+pub fn element_threshold_for(cycles: u64) -> u64 {
+    if cycles <= ONE_SHARD_MAX_CYCLES {
+        SP1CoreOpts::default().sharding_threshold.element_threshold
+    } else {
+        SMALL_SHARD_ELEMENT_THRESHOLD
+    }
+}
 
 /// Stock sp1-sdk 6.10.0's `SP1ProofWithPublicValues`, field for field: bincode is positional,
 /// and sp1-sdk itself does not build for wasm32. Stock deserializes and verifies these bytes
@@ -108,6 +121,8 @@ pub struct CoreProof {
     pub public_values: Vec<u8>,
     pub cycles: u64,
     pub shards: usize,
+    /// The trace elements per shard the proof was cut at.
+    pub element_threshold: u64,
     /// The verifying key's hash as stock prints it (`bytes32`).
     pub vk_hash: String,
 }
@@ -173,7 +188,7 @@ impl Progress {
 pub fn prove(
     elf: &[u8],
     stdin: Vec<Vec<u8>>,
-    element_threshold: u64,
+    element_threshold: Option<u64>,
     mut progress: impl FnMut(Progress),
 ) -> Result<CoreProof, CoreProofError> {
     let started = Instant::now();
@@ -183,12 +198,13 @@ pub fn prove(
 }
 
 /// Proves the program of `key` on `stdin` (one chunk per guest `read`), cutting shards at
-/// `element_threshold` trace elements, and reports each step to `progress`. Blocks its caller;
-/// the work inside is parallel on Rayon's global pool.
+/// `element_threshold` trace elements (by default, `element_threshold_for` the program's
+/// cycles), and reports each step to `progress`. Blocks its caller; the work inside is parallel
+/// on Rayon's global pool.
 pub fn prove_with_key(
     key: &CoreKey,
     stdin: Vec<Vec<u8>>,
-    element_threshold: u64,
+    element_threshold: Option<u64>,
     progress: impl FnMut(Progress),
 ) -> Result<CoreProof, CoreProofError> {
     prove_since(key, stdin, element_threshold, Instant::now(), progress)
@@ -198,14 +214,16 @@ pub fn prove_with_key(
 fn prove_since(
     key: &CoreKey,
     stdin: Vec<Vec<u8>>,
-    element_threshold: u64,
+    element_threshold: Option<u64>,
     started: Instant,
     mut progress: impl FnMut(Progress),
 ) -> Result<CoreProof, CoreProofError> {
     let mut report =
         |phase, shard, shards, cycles| progress(Progress::at(phase, shard, shards, cycles, started));
     let stdin = SP1Stdin { buffer: stdin, ..SP1Stdin::new() };
-    let public_values = public_values_of(&key.program, &stdin)?;
+    let (public_values, executed_cycles) = execute(&key.program, &stdin)?;
+    let element_threshold =
+        element_threshold.unwrap_or_else(|| element_threshold_for(executed_cycles));
     let prover = core_prover();
     let mut opts = SP1CoreOpts::default();
     opts.sharding_threshold.element_threshold = element_threshold;
@@ -247,6 +265,7 @@ fn prove_since(
         public_values: public_values.to_vec(),
         cycles,
         shards,
+        element_threshold,
         vk_hash: key.vk_hash(),
     })
 }
@@ -256,12 +275,13 @@ fn program_of(elf: &[u8]) -> Result<Arc<Program>, CoreProofError> {
     Program::from(elf).map(Arc::new).map_err(|e| CoreProofError::InvalidElf(e.to_string()))
 }
 
-/// The public values the guest commits, from a run of the minimal executor (as
-/// sp1-core-machine's `run_test` gets them): the shard proofs carry only their digest.
-fn public_values_of(
+/// The public values the guest commits and its cycles, from a run of the minimal executor (as
+/// sp1-core-machine's `run_test` gets them): the shard proofs carry only the values' digest, and
+/// the cycles choose the shard size before any trace is made.
+fn execute(
     program: &Arc<Program>,
     stdin: &SP1Stdin,
-) -> Result<SP1PublicValues, CoreProofError> {
+) -> Result<(SP1PublicValues, u64), CoreProofError> {
     let mut executor = MinimalExecutorRunner::simple(program.clone());
     for chunk in &stdin.buffer {
         executor.with_input(chunk);
@@ -271,5 +291,5 @@ fn public_values_of(
         .map_err(|e| CoreProofError::Execution(e.to_string()))?
         .is_some()
     {}
-    Ok(SP1PublicValues::from(executor.public_values_stream()))
+    Ok((SP1PublicValues::from(executor.public_values_stream()), executor.global_clk()))
 }

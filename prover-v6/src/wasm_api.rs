@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use getrandom as _;
 
 use crate::{
-    core_proof::{self, CoreKey, CoreProof, CoreProofError, Progress, DEFAULT_ELEMENT_THRESHOLD},
+    core_proof::{self, CoreKey, CoreProof, CoreProofError, Progress},
     verify,
 };
 
@@ -30,6 +30,8 @@ pub fn start() {
 struct ProofSummary {
     cycles: u64,
     shards: usize,
+    /// The trace elements per shard the proof was cut at.
+    element_threshold: u64,
     vk_hash: String,
     /// The Rayon pool's size the proof ran on.
     threads: usize,
@@ -64,9 +66,10 @@ pub fn setup(elf: &[u8]) -> Result<ProvingKey, JsValue> {
 }
 
 /// Proves `elf` on `stdin` (`Uint8Array[]`, one chunk per guest `read`), setting it up first,
-/// cutting shards at `elementThreshold` trace elements (default 2^23). `onProgress` receives
-/// `{ phase, shard, shards, cycles, elapsedMs, memoryBytes }`. Returns `{ proof, publicValues,
-/// cycles, shards, vkHash, threads, memoryBytes }`; `proof` is stock sp1-sdk 6.10.0
+/// cutting shards at `elementThreshold` trace elements (default: stock's for programs of up to
+/// 2^17 cycles, else 2^23). `onProgress` receives `{ phase, shard, shards, cycles, elapsedMs,
+/// memoryBytes }`. Returns `{ proof, publicValues, cycles, shards, elementThreshold, vkHash,
+/// threads, memoryBytes }`; `proof` is stock sp1-sdk 6.10.0
 /// `SP1ProofWithPublicValues` bincode. Errors have a `code`: `INVALID_STDIN`, `INVALID_OPTIONS`,
 /// `INVALID_ELF`, `EXECUTION_FAILED`, `PROVING_FAILED`.
 #[wasm_bindgen(js_name = proveCore)]
@@ -99,12 +102,12 @@ fn prove_to_js(
     stdin: &Array,
     element_threshold: Option<f64>,
     on_progress: Option<Function>,
-    prove: impl FnOnce(Vec<Vec<u8>>, u64, &mut dyn FnMut(Progress)) -> Result<CoreProof, CoreProofError>,
+    prove: impl FnOnce(Vec<Vec<u8>>, Option<u64>, &mut dyn FnMut(Progress)) -> Result<CoreProof, CoreProofError>,
 ) -> Result<JsValue, JsValue> {
     let stdin = stdin_chunks(stdin)?;
     let element_threshold = match element_threshold {
-        None => DEFAULT_ELEMENT_THRESHOLD,
-        Some(n) if n.fract() == 0.0 && (1.0..=u32::MAX as f64).contains(&n) => n as u64,
+        None => None,
+        Some(n) if n.fract() == 0.0 && (1.0..=u32::MAX as f64).contains(&n) => Some(n as u64),
         Some(n) => {
             let message = format!("elementThreshold must be a whole number from 1 to 2^32 - 1, got {n}");
             return Err(coded_error("INVALID_OPTIONS", &message));
@@ -116,6 +119,7 @@ fn prove_to_js(
     let summary = ProofSummary {
         cycles: proof.cycles,
         shards: proof.shards,
+        element_threshold: proof.element_threshold,
         vk_hash: proof.vk_hash,
         threads: rayon::current_num_threads(),
         memory_bytes: memory_bytes(),

@@ -2,9 +2,10 @@
 
 export interface ProveOptions {
   /**
-   * Trace elements per shard, at most 2^32 - 1; default 2^23, whose proofs peak at about
-   * 2.5 GiB up to a million cycles (docs/sp1-v6.md). Smaller shards use less memory, but each
-   * costs a fixed time.
+   * Trace elements per shard, at most 2^32 - 1. By default the prover chooses from the program's
+   * cycles, run before any trace is made: stock's size (one shard, besides those of precompile
+   * events) up to 2^17 cycles, else 2^23, whose proofs peak at about 2.5 GiB up to a million
+   * cycles (docs/sp1-v6.md). Smaller shards use less memory, but each costs a fixed time.
    */
   elementThreshold?: number;
 }
@@ -43,6 +44,8 @@ export interface ProofResult {
   publicValues: Uint8Array;
   cycles: number;
   shards: number;
+  /** The trace elements per shard the proof was cut at. */
+  elementThreshold: number;
   /** The verifying key's hash as stock prints it (`vk.bytes32()`). */
   vkHash: string;
   /** The Rayon pool's size the proof ran on. */

@@ -9,7 +9,7 @@ use std::{path::PathBuf, time::Instant};
 use clap::Parser;
 use sp1_sdk::{prelude::*, ProverClient, SP1ProofWithPublicValues};
 use sp1_v6_measure::{ms_since, peak_rss_mib, rayon_threads, stdin_of};
-use sp1_wasm_v6::core_proof::{self, DEFAULT_ELEMENT_THRESHOLD};
+use sp1_wasm_v6::core_proof;
 
 #[derive(Parser)]
 struct Args {
@@ -18,9 +18,10 @@ struct Args {
     /// The guest's one u32 input (the fibonacci guest's n, the precompile guest's rounds).
     #[arg(long)]
     input: u32,
-    /// Cut a shard at this many trace elements (stock's default is 2^28 + 2^27).
-    #[arg(long, default_value_t = DEFAULT_ELEMENT_THRESHOLD)]
-    element_threshold: u64,
+    /// Cut a shard at this many trace elements (stock's default is 2^28 + 2^27); by default the
+    /// prover chooses from the program's cycles.
+    #[arg(long)]
+    element_threshold: Option<u64>,
     /// Also write the proof (`SP1ProofWithPublicValues`, bincode) here.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -58,7 +59,7 @@ async fn main() {
             "mode": "core",
             "input": args.input,
             "cycles": proof.cycles,
-            "elementThreshold": args.element_threshold,
+            "elementThreshold": proof.element_threshold,
             "shards": proof.shards,
             "threads": rayon_threads(),
             "setupAndProveMs": prove_ms,
