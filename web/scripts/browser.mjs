@@ -39,6 +39,9 @@ export function launchFirefox() {
     headless: true,
     // No update checks, telemetry or other background requests: this machine is offline.
     extraPrefsFirefox: { 'network.connectivity-service.enabled': false, 'app.update.enabled': false },
+    // A proof is one long `page.evaluate`: the tests' own timeouts bound it, not puppeteer's
+    // 180 s default for a protocol call (which a loaded 2-core machine can pass).
+    protocolTimeout: 30 * 60_000,
   });
 }
 
