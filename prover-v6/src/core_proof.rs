@@ -5,29 +5,24 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sp1_core_executor::{Program, SP1Context, SP1CoreOpts};
 use sp1_core_executor_runner::MinimalExecutorRunner;
 use sp1_core_machine::{io::SP1Stdin, riscv::RiscvAir, utils::generate_records};
 use sp1_hypercube::{
     prover::{CpuShardProver, CpuSimpleProver, ProvingKey, SP1InnerPcsProver, SimpleProver},
-    HashableKey, InnerSC, MachineVerifier, MachineVerifyingKey, SP1InnerPcs, SP1VerifyingKey,
-    ShardVerifier,
+    HashableKey, InnerSC, MachineVerifyingKey, SP1InnerPcs, SP1VerifyingKey,
 };
-use sp1_primitives::{
-    fri_params::core_fri_config, io::SP1PublicValues, SP1Field, SP1GlobalContext,
-};
+use sp1_primitives::{io::SP1PublicValues, SP1Field, SP1GlobalContext};
 use sp1_verifier::SP1Proof;
 
-use crate::verify::{self, VerifyError};
 use web_time::Instant;
 
-/// sp1-prover 6.10.0's `CORE_LOG_STACKING_HEIGHT` and `CORE_MAX_LOG_ROW_COUNT`: they are in the
-/// verifying key, so they stay stock's.
-const CORE_LOG_STACKING_HEIGHT: u32 = 21;
-const CORE_MAX_LOG_ROW_COUNT: usize = 22;
-/// sp1-prover 6.10.0's `SP1_CIRCUIT_VERSION`: stock's verifier refuses a proof of another.
-pub const SP1_CIRCUIT_VERSION: &str = "v6.1.0";
+use crate::{
+    stock::{core_shard_verifier, SP1ProofWithPublicValues, SP1_CIRCUIT_VERSION},
+    verify::{self, VerifyError},
+};
+
 /// Trace elements per shard for programs past `ONE_SHARD_MAX_CYCLES`: the size whose peak memory
 /// stays under 3 GiB for a million-cycle program (docs/sp1-v6.md, "The core path alone").
 pub const SMALL_SHARD_ELEMENT_THRESHOLD: u64 = 1 << 23;
@@ -45,19 +40,6 @@ pub fn element_threshold_for(cycles: u64) -> u64 {
     }
 }
 
-/// Stock sp1-sdk 6.10.0's `SP1ProofWithPublicValues`, field for field: bincode is positional,
-/// and sp1-sdk itself does not build for wasm32. Stock deserializes and verifies these bytes
-/// (tests/sp1-v6).
-#[derive(Serialize, Deserialize)]
-pub struct SP1ProofWithPublicValues {
-    pub proof: SP1Proof,
-    pub public_values: SP1PublicValues,
-    pub sp1_version: String,
-    pub tee_proof: Option<Vec<u8>>,
-}
-
-/// The machine verifier of core proofs, with the parameters of stock's verifying keys.
-pub type CoreVerifier = MachineVerifier<SP1GlobalContext, InnerSC<RiscvAir<SP1Field>>>;
 type CoreProver =
     CpuSimpleProver<SP1GlobalContext, SP1InnerPcs, SP1InnerPcsProver, RiscvAir<SP1Field>>;
 type CoreProvingKey = ProvingKey<
@@ -65,16 +47,6 @@ type CoreProvingKey = ProvingKey<
     InnerSC<RiscvAir<SP1Field>>,
     CpuShardProver<SP1GlobalContext, SP1InnerPcs, SP1InnerPcsProver, RiscvAir<SP1Field>>,
 >;
-
-/// The verifier of core shards, with the parameters sp1-prover fixes for them.
-pub(crate) fn core_shard_verifier() -> ShardVerifier<SP1GlobalContext, InnerSC<RiscvAir<SP1Field>>> {
-    ShardVerifier::from_basefold_parameters(
-        core_fri_config(),
-        CORE_LOG_STACKING_HEIGHT,
-        CORE_MAX_LOG_ROW_COUNT,
-        RiscvAir::machine(),
-    )
-}
 
 fn core_prover() -> CoreProver {
     let verifier = core_shard_verifier();

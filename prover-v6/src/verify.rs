@@ -21,7 +21,7 @@ use sp1_hypercube::{
 use sp1_primitives::{io::SP1PublicValues, SP1Field, SP1GlobalContext};
 use sp1_verifier::SP1Proof;
 
-use crate::core_proof::{
+use crate::stock::{
     core_shard_verifier, CoreVerifier, SP1ProofWithPublicValues, SP1_CIRCUIT_VERSION,
 };
 
