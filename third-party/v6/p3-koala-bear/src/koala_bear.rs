@@ -185,6 +185,8 @@ impl Field for KoalaBear {
             type Packing = crate::PackedKoalaBearAVX512;
         } else if #[cfg(all(target_arch = "x86_64", target_feature = "avx2"))] {
             type Packing = crate::PackedKoalaBearAVX2;
+        } else if #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))] {
+            type Packing = crate::PackedKoalaBearWasmSimd128;
         } else {
             type Packing = Self;
         }

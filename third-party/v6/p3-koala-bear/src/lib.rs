@@ -29,3 +29,10 @@ cfg_if::cfg_if! {
         pub use x86_64_avx2::*;
     }
 }
+
+cfg_if::cfg_if! {
+    if #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))] {
+        mod wasm32_simd128;
+        pub use wasm32_simd128::*;
+    }
+}

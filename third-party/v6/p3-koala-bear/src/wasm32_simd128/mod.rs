@@ -1,0 +1,4 @@
+mod packing;
+mod poseidon2;
+
+pub use packing::*;
