@@ -5,7 +5,7 @@ use std::{
 };
 
 use itertools::Itertools;
-use rayon::iter::{ParallelBridge, ParallelIterator};
+use rayon::iter::{IntoParallelRefIterator, ParallelBridge, ParallelIterator};
 use serde::{Deserialize, Serialize};
 use slop_air::Air;
 use slop_algebra::{
@@ -13,7 +13,7 @@ use slop_algebra::{
     UnivariatePolynomial,
 };
 use slop_matrix::dense::RowMajorMatrixView;
-use slop_multilinear::{Mle, PaddedMle};
+use slop_multilinear::{Mle, PaddedMle, Point};
 use slop_sumcheck::SumcheckPolyBase;
 
 use crate::{air::MachineAir, ConstraintSumcheckFolder};
@@ -183,6 +183,29 @@ where
 
 /// This function will calculate the univariate polynomial where all variables other than the last
 /// are summed on the boolean hypercube and the last variable is left as a free variable.
+/// sp1-wasm: the first `len` entries of `Mle::partial_lagrange(point)`. Built level by level as
+/// slop-multilinear builds the whole table (each entry splits into `val - val * x` and `val * x`,
+/// the first coordinate the most significant), so the entries are the same field elements, but
+/// each level keeps only the prefix that feeds the first `len` of the last one, in parallel. Upstream
+/// built all 2^dimension entries on one thread, per chip and per round, for the few it reads.
+pub(crate) fn partial_lagrange_prefix<EF: Field>(point: &Point<EF>, len: usize) -> Mle<EF> {
+    let dimension = point.dimension();
+    let mut evals = vec![EF::one()];
+    for (level, coordinate) in point.iter().enumerate() {
+        let needed = len.div_ceil(1 << (dimension - level - 1));
+        evals = evals[..needed.div_ceil(2)]
+            .par_iter()
+            .flat_map_iter(|val| {
+                let prod = *val * *coordinate;
+                [*val - prod, prod]
+            })
+            .collect();
+        evals.truncate(needed);
+    }
+    evals.truncate(len);
+    Mle::from(evals)
+}
+
 /// TODO:  Add flexibility to support degree 2 and degree 3 constraint polynomials.
 pub fn zerocheck_sum_as_poly_in_last_variable<
     K: ExtensionField<F>,
@@ -210,7 +233,12 @@ where
     let last = *last[0];
 
     // TODO:  Optimization of computing this once per zerocheck sumcheck.
-    let partial_lagrange: Mle<EF> = Mle::partial_lagrange(&rest_point_host);
+    // sp1-wasm: only the entries below the real rows' half are read (here and in
+    // `sum_as_poly_in_last_variable`), so only those are computed.
+    let partial_lagrange: Mle<EF> = partial_lagrange_prefix(
+        &rest_point_host,
+        poly.main_columns.num_real_entries().div_ceil(2),
+    );
     let partial_lagrange = Arc::new(partial_lagrange);
 
     // For the first round, we know that at point 0 and 1, the zerocheck polynomial will evaluate to
@@ -438,3 +466,4 @@ pub fn increment_y_values<
     air.eval(&mut folder);
     *y_4 += (folder.accumulator + gkr_adjustment_4) * eq;
 }
+
