@@ -34,7 +34,7 @@ CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS ?= 60
 
 .PHONY: setup setup-browser build prove prove-native wasm wasm-v6 wasi web pack demo-build demo interop-build stock-native-cpu \
-	test test-native test-interop test-wasi test-browser test-bundlers test-v6 v6-measure fuzz bench bench-quick bench-memory bench-trace clean
+	test test-native test-interop test-wasi test-packed-fields test-browser test-bundlers test-v6 v6-measure fuzz bench bench-quick bench-memory bench-trace bench-trace-v6 clean
 
 # `cargo install` of a pinned tool with its own lock file; if the registry no longer serves a
 # version that lock file names (yanked or not mirrored), resolve the tool's dependencies afresh.
@@ -139,7 +139,7 @@ endef
 ## Every test: native, interop with stock sp1-sdk, WASI, headless Chromium, a bounded fuzzing
 ## run, and the benchmark harness on its smallest workload. Each suite's time is printed as it
 ## ends (the builds a suite is the first to need count in its time), so a slow one shows in CI's log.
-TEST_SUITES := test-native test-interop test-wasi test-browser test-bundlers test-v6 fuzz bench-quick
+TEST_SUITES := test-native test-interop test-wasi test-packed-fields test-browser test-bundlers test-v6 fuzz bench-quick
 test:
 	@for suite in $(TEST_SUITES); do \
 		start=$$(date +%s); \
@@ -155,6 +155,11 @@ test-interop: build interop-build
 
 test-wasi: build wasi
 	tests/wasi-smoke/run.sh $(WASI_MODULE) $(CLI)
+
+## The wasm simd128 packed fields (SP1 5's BabyBear, SP1 6's KoalaBear) against their scalar
+## fields and Poseidon2 permutations, under wasmtime.
+test-packed-fields: setup
+	STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/packed-fields/run.sh
 
 ## Unit tests of the web package, then end-to-end tests in headless Chromium: the worker API
 ## and the demo's UI, with proofs checked by the native CLI and stock sp1-sdk.
@@ -209,6 +214,14 @@ bench-trace: build web
 	wasm-bindgen --target web --out-dir web/pkg $(WASM)
 	cd web && node bench/trace.mjs --elf ../build/fibonacci.elf --input 8200 --out ../build/trace.json; \
 		status=$$?; wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir pkg $(WASM); exit $$status
+
+## The same for SP1 6: one `sp1-wasm/v6` proof of the v6 fibonacci guest (build/trace-v6.json).
+bench-trace-v6: web
+	@mkdir -p build
+	CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)/sp1-v6/guest tests/sp1-v6/build-guest.sh build
+	wasm-bindgen --target web --out-dir web/pkg-v6 $(WASM_V6)
+	cd web && node bench/trace.mjs --v6 --elf ../build/fibonacci-v6.elf --input $(or $(V6_INPUT),1000) --out ../build/trace-v6.json; \
+		status=$$?; wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir pkg-v6 $(WASM_V6); exit $$status
 
 clean:
 	cargo clean
