@@ -218,7 +218,7 @@ bench-trace: build web
 ## The same for SP1 6: one `sp1-wasm/v6` proof of the v6 fibonacci guest (build/trace-v6.json).
 bench-trace-v6: web
 	@mkdir -p build
-	CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)/sp1-v6/guest tests/sp1-v6/build-guest.sh build
+	CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)/sp1-v6/guest tests/sp1-v6/build-guest.sh $(CURDIR)/build
 	wasm-bindgen --target web --out-dir web/pkg-v6 $(WASM_V6)
 	cd web && node bench/trace.mjs --v6 --elf ../build/fibonacci-v6.elf --input $(or $(V6_INPUT),1000) --out ../build/trace-v6.json; \
 		status=$$?; wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir pkg-v6 $(WASM_V6); exit $$status

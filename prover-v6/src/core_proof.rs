@@ -79,11 +79,24 @@ pub fn setup(elf: &[u8]) -> Result<CoreKey, CoreProofError> {
     let program = program_of(elf)?;
     // The future only awaits Rayon work and an uncontended semaphore: blocking on it is
     // waiting for the pool.
-    let (pk, vk) = futures::executor::block_on(core_prover().setup(program.clone()));
+    let (pk, vk) = on_the_pool(|| futures::executor::block_on(core_prover().setup(program.clone())));
     // SAFETY: the permit it drops only limits concurrent provers, and this key's proofs run one
     // at a time on the caller's thread (as sp1-core-machine's `run_test_core` uses it).
     let pk = unsafe { pk.into_inner() };
     Ok(CoreKey { program, pk, vk })
+}
+
+/// Runs `work` on a worker of Rayon's global pool and waits for it. On wasm32 the caller (the
+/// Web Worker that owns the module) is not one of the pool's, so each of the prover's many small
+/// parallel calls would be injected into the pool from outside and wait on a latch; waking a Web
+/// Worker costs far more than a native thread, and LogUp-GKR's rounds spent most of their time
+/// so. From a worker, nested calls run in place and the others steal. Natively the work stays on
+/// its caller's thread: stock's async code expects the caller's tokio runtime there.
+fn on_the_pool<R: Send>(work: impl FnOnce() -> R + Send) -> R {
+    #[cfg(target_arch = "wasm32")]
+    return rayon::scope(|_| work());
+    #[cfg(not(target_arch = "wasm32"))]
+    return work();
 }
 
 /// A proof and what it took.
@@ -201,16 +214,18 @@ fn prove_since(
     opts.sharding_threshold.element_threshold = element_threshold;
 
     let proof_nonce = SP1Context::default().proof_nonce;
-    let (records, cycles) =
+    let (records, cycles) = on_the_pool(|| {
         generate_records::<SP1Field>(key.program.clone(), stdin, opts, proof_nonce)
-            .map_err(|e| CoreProofError::Execution(e.to_string()))?;
+            .map_err(|e| CoreProofError::Execution(e.to_string()))
+    })?;
     let shards = records.len();
     report(Phase::Execute, 0, shards, cycles);
 
     let mut shard_proofs = Vec::with_capacity(shards);
     for (proven, record) in records.into_iter().enumerate() {
         // The future only awaits Rayon work: blocking on it is waiting for the pool.
-        shard_proofs.push(futures::executor::block_on(prover.prove_shard(key.pk.clone(), record)));
+        let pk = key.pk.clone();
+        shard_proofs.push(on_the_pool(|| futures::executor::block_on(prover.prove_shard(pk, record))));
         report(Phase::ShardProved, proven + 1, shards, cycles);
     }
     // In the order of stock's prover (sp1-prover's controller sorts by range, stably): shards
