@@ -391,6 +391,28 @@ pub struct BranchingProgram<K: AbstractField> {
     pub(crate) num_vars: usize,
 }
 
+/// sp1-wasm: `Mle::blocking_partial_lagrange` of a four-variable point (the first coordinate the
+/// most significant), built as slop-multilinear builds it (each entry splits into `val - val * x`
+/// and `val * x`), on the stack. A branching-program evaluation computes one per layer, and the
+/// jagged evaluation's sumcheck runs millions of them: the general function's five vectors per
+/// call made allocation and freeing a third of that sumcheck's time in wasm.
+fn four_var_eq<K: AbstractField>(point: [K; 4]) -> [K; 16] {
+    let mut evals: [K; 16] = array::from_fn(|_| K::zero());
+    evals[0] = K::one();
+    let mut len = 1;
+    for coordinate in point {
+        // From the top down, so that each entry is read before its slot is overwritten.
+        for i in (0..len).rev() {
+            let val = evals[i].clone();
+            let prod = val.clone() * coordinate.clone();
+            evals[2 * i] = val - prod.clone();
+            evals[2 * i + 1] = prod;
+        }
+        len *= 2;
+    }
+    evals
+}
+
 impl<K: AbstractField + 'static> BranchingProgram<K> {
     pub fn new(z_row: Point<K>, z_index: Point<K>) -> Self {
         let log_m = z_index.dimension().max(z_row.dimension());
@@ -422,11 +444,10 @@ impl<K: AbstractField + 'static> BranchingProgram<K> {
                 Self::get_ith_least_significant_val(&self.z_index, layer),
                 Self::get_ith_least_significant_val(prefix_sum, layer),
                 Self::get_ith_least_significant_val(next_prefix_sum, layer),
-            ]
-            .into_iter()
-            .collect::<Point<K>>();
+            ];
 
-            let four_var_eq: Mle<K> = Mle::blocking_partial_lagrange(&point);
+            // sp1-wasm: on the stack (`four_var_eq`) rather than `Mle::blocking_partial_lagrange`.
+            let eq = four_var_eq(point);
 
             // For each memory state in the new layer, compute the result of the branching
             // program that starts at that memory state.
@@ -436,7 +457,7 @@ impl<K: AbstractField + 'static> BranchingProgram<K> {
                 // accordingly.
                 let mut accum_elems: [K; 4] = array::from_fn(|_| K::zero());
 
-                for (i, elem) in four_var_eq.guts().as_slice().iter().enumerate() {
+                for (i, elem) in eq.iter().enumerate() {
                     let bit_state = &self.bit_states[i];
 
                     let state_or_fail = transition_function(*bit_state, *memory_state);

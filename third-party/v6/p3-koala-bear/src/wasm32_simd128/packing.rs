@@ -230,9 +230,10 @@ fn cube(val: v128) -> v128 {
 #[must_use]
 fn div_2exp_small(val: v128, m: u32) -> v128 {
     debug_assert!((1..=24).contains(&m));
-    let q = wasm32::v128_and(wasm32::i32x4_neg(val), wasm32::u32x4_splat((1 << m) - 1));
-    let quotient = wasm32::u32x4_shr(wasm32::i32x4_add(val, q), m);
-    let q_127 = wasm32::i32x4_sub(wasm32::i32x4_shl(q, 31 - m), wasm32::i32x4_shl(q, 24 - m));
+    let mask = wasm32::u32x4_splat((1 << m) - 1);
+    let q = wasm32::v128_and(wasm32::i32x4_neg(val), mask);
+    let quotient = wasm32::u32x4_shr(wasm32::i32x4_add(val, mask), m);
+    let q_127 = wasm32::i32x4_mul(q, wasm32::u32x4_splat(127 << (24 - m)));
     wasm32::i32x4_add(quotient, q_127)
 }
 
