@@ -34,7 +34,7 @@ CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS ?= 60
 
 .PHONY: setup setup-browser build prove prove-native wasm wasm-v6 wasi web pack demo-build demo interop-build stock-native-cpu \
-	test test-native test-interop test-wasi test-packed-fields test-browser test-bundlers test-v6 v6-measure fuzz bench bench-quick bench-memory bench-trace bench-trace-v6 clean
+	test test-native test-interop test-wasi test-packed-fields test-browser test-bundlers test-v6 v6-measure fuzz bench bench-quick bench-memory bench-trace bench-trace-v6 bench-v6 clean
 
 # `cargo install` of a pinned tool with its own lock file; if the registry no longer serves a
 # version that lock file names (yanked or not mirrored), resolve the tool's dependencies afresh.
@@ -184,6 +184,13 @@ v6-measure: setup
 test-v6: web
 	@mkdir -p build
 	STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/browser.sh build/sp1-v6-browser.jsonl
+
+## SP1 6 side by side: stock sp1-sdk 6.10.0, this project's v6 core path natively and
+## `sp1-wasm/v6` in headless Chromium, same ELFs and stdin, BENCH_V6_RUNS runs (median) on 1 and 2
+## threads; table in build/bench-v6/results.md (tests/sp1-v6/bench.sh). E.g.
+## BENCH_V6_WORKLOADS="fibonacci-v6:1000 precompiles-v6:4" BENCH_V6_THREADS=2 BENCH_V6_RUNS=1.
+bench-v6: web
+	STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/bench.sh build/bench-v6
 
 ## Each cargo-fuzz target (tests/fuzz) for FUZZ_SECONDS, seeded by the CLI; see docs/fuzzing.md.
 fuzz: build

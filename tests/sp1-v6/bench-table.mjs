@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// The table of tests/sp1-v6/bench.sh: per workload and thread count, the median time of each
+// prover with setup included (stock: its setup, once per process, plus the median proof; its
+// client's build apart), peak memory, and the ratios browser / stock and browser / native.
+// Usage: bench-table.mjs results.jsonl > results.md
+import { readFileSync } from 'node:fs';
+
+const rows = readFileSync(process.argv[2], 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const seconds = (ms) => (ms / 1000).toFixed(1);
+const gib = (mib) => (mib / 1024).toFixed(2);
+
+const groups = new Map();
+for (const row of rows) {
+  const key = `${row.guest} ${row.input} ${row.threads}`;
+  if (!groups.has(key)) groups.set(key, { guest: row.guest, input: row.input, threads: row.threads, stock: [], native: [], browser: [] });
+  groups.get(key)[row.prover].push(row);
+}
+
+console.log('| guest (input) | cycles | shards stock / ours | threads | stock setup + prove s (client build s) | native s | browser s | browser / stock | browser / native | peak memory stock / native / browser GiB | runs |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+for (const { guest, input, threads, stock, native, browser } of groups.values()) {
+  const stockMs = stock.length ? stock[0].setupMs + median(stock.map((r) => r.proveMs)) : NaN;
+  const nativeMs = native.length ? median(native.map((r) => r.setupAndProveMs)) : NaN;
+  const browserMs = browser.length ? median(browser.map((r) => r.provingMs)) : NaN;
+  const any = browser[0] ?? native[0] ?? stock[0];
+  const peaks = [
+    stock.length ? gib(Math.max(...stock.map((r) => r.peakRssMiB))) : '-',
+    native.length ? gib(Math.max(...native.map((r) => r.peakRssMiB))) : '-',
+    browser.length ? gib(Math.max(...browser.map((r) => r.memoryBytes)) / 2 ** 20) : '-',
+  ];
+  console.log(
+    `| ${guest} (${input}) | ${any.cycles} | ${stock[0]?.shards ?? '-'} / ${any.shards} | ${threads} | ` +
+      `${seconds(stockMs)} (${stock.length ? seconds(stock[0].clientBuildMs) : '-'}) | ${seconds(nativeMs)} | ${seconds(browserMs)} | ` +
+      `${(browserMs / stockMs).toFixed(2)} | ${(browserMs / nativeMs).toFixed(2)} | ${peaks.join(' / ')} | ` +
+      `${stock.length} / ${native.length} / ${browser.length} |`,
+  );
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# SP1 6 side by side on this machine (make bench-v6): stock sp1-sdk 6.10.0's CPU prover (core
+# proofs, its client built once per process and reported apart), this project's v6 core path
+# natively (prover-v6 on stock crates: `core_only`, setup included) and `sp1-wasm/v6` in headless
+# Chromium (the README's code in a fresh page, setup included), on the same ELFs and stdin, then
+# a table of medians and ratios (bench-table.mjs). Every proof is verified: stock's by stock,
+# ours by stock sp1-sdk (core_only) and by our verifier before the package returns it.
+# Usage: tests/sp1-v6/bench.sh OUT_DIR   (CARGO_TARGET_DIR and STABLE_TOOLCHAIN set, as by make)
+#   BENCH_V6_RUNS (default 3), BENCH_V6_THREADS (default "1 2"),
+#   BENCH_V6_WORKLOADS (default all: "fibonacci-v6:1000 fibonacci-v6:8200 fibonacci-v6:83000 precompiles-v6:4")
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+out="$1"
+runs="${BENCH_V6_RUNS:-3}"
+threads_list="${BENCH_V6_THREADS:-1 2}"
+# About 20k, 120k and 1.2M cycles of fibonacci (RV64IM), and the precompile guest (keccak,
+# sha256, secp256k1 with ordinary code; 31.6k cycles, 4 shards).
+workloads="${BENCH_V6_WORKLOADS:-fibonacci-v6:1000 fibonacci-v6:8200 fibonacci-v6:83000 precompiles-v6:4}"
+target="$("$here/prepare.sh")"
+mkdir -p "$out"
+results="$out/results.jsonl"
+: > "$results"
+
+# Each line tagged with its prover, workload and thread count for the table.
+tag() { node -e '
+  const [prover, guest, threads] = process.argv.slice(1);
+  require("readline").createInterface({ input: process.stdin }).on("line", (line) => {
+    if (!line.startsWith("{")) return;
+    console.log(JSON.stringify({ prover, guest, threads: Number(threads), ...JSON.parse(line) }));
+  });' "$@" | tee -a "$results"; }
+
+for threads in $threads_list; do
+  for workload in $workloads; do
+    guest="${workload%%:*}" input="${workload##*:}"
+    elf="$target/$guest.elf"
+    echo "bench-v6: $guest $input on $threads thread(s), $runs run(s) each" >&2
+    inputs="$(yes "$input" | head -n "$runs" | paste -sd, -)"
+    RAYON_NUM_THREADS=$threads TOKIO_WORKER_THREADS=$threads \
+      "$target/release/sp1-v6-measure" --elf "$elf" --inputs "$inputs" | tag stock "$guest" "$threads"
+    for _ in $(seq "$runs"); do
+      RAYON_NUM_THREADS=$threads TOKIO_WORKER_THREADS=$threads \
+        "$target/release/core_only" --elf "$elf" --input "$input" 2>/dev/null | tag native "$guest" "$threads"
+      node "$here/prove-in-browser.mjs" --elf "$elf" --input "$input" --threads "$threads" \
+        --out "$out/browser-proof.bin" 2>/dev/null | tag browser "$guest" "$threads"
+    done
+  done
+done
+node "$here/bench-table.mjs" "$results" > "$out/results.md"
+cat "$out/results.md"
