@@ -34,9 +34,9 @@ for threads in $threads_list; do
     guest="${workload%%:*}" input="${workload##*:}"
     elf="$target/$guest.elf"
     echo "bench-v6: $guest $input on $threads thread(s), $runs run(s) each" >&2
-    inputs="$(yes "$input" | head -n "$runs" | paste -sd, -)"
+    inputs="$(printf "$input,%.0s" $(seq "$runs"))"
     RAYON_NUM_THREADS=$threads TOKIO_WORKER_THREADS=$threads \
-      "$target/release/sp1-v6-measure" --elf "$elf" --inputs "$inputs" | tag stock "$guest" "$threads"
+      "$target/release/sp1-v6-measure" --elf "$elf" --inputs "${inputs%,}" | tag stock "$guest" "$threads"
     for _ in $(seq "$runs"); do
       RAYON_NUM_THREADS=$threads TOKIO_WORKER_THREADS=$threads \
         "$target/release/core_only" --elf "$elf" --input "$input" 2>/dev/null | tag native "$guest" "$threads"
