@@ -1,5 +1,5 @@
 //! A core proof of an ELF on stdin, through SP1 6's core path alone: sp1-core-machine's records
-//! (`utils::generate_records`) proven shard by shard by sp1-hypercube's CPU shard prover, with
+//! (`utils::generate_records`, streamed on wasm32) proven shard by shard by sp1-hypercube's CPU shard prover, with
 //! the parameters sp1-prover fixes for core proofs, so the verifying key and the proof are
 //! stock's.
 
@@ -8,8 +8,9 @@ use std::sync::Arc;
 use serde::Serialize;
 use sp1_core_executor::{Program, SP1Context, SP1CoreOpts};
 use sp1_core_executor_runner::MinimalExecutorRunner;
-use sp1_core_machine::{io::SP1Stdin, riscv::RiscvAir, utils::generate_records};
+use sp1_core_machine::{io::SP1Stdin, riscv::RiscvAir};
 use sp1_hypercube::{
+    air::PROOF_NONCE_NUM_WORDS,
     prover::{CpuShardProver, CpuSimpleProver, ProvingKey, SP1InnerPcsProver, SimpleProver},
     HashableKey, InnerSC, MachineVerifyingKey, SP1InnerPcs, SP1VerifyingKey,
 };
@@ -20,7 +21,7 @@ use web_time::Instant;
 
 use crate::{
     stock::{core_shard_verifier, SP1ProofWithPublicValues, SP1_CIRCUIT_VERSION},
-    verify::{self, VerifyError},
+    verify::{self, CoreShardProof, VerifyError},
 };
 
 /// Trace elements per shard for programs past `ONE_SHARD_MAX_CYCLES`: the size whose peak memory
@@ -99,6 +100,91 @@ fn on_the_pool<R: Send>(work: impl FnOnce() -> R + Send) -> R {
     return work();
 }
 
+/// Traces the program into shard records and proves each, in the order stock's
+/// `generate_records` makes them, calling `on_proven` with the count so far on the caller's
+/// thread after each. Returns the shard proofs and the cycles.
+///
+/// On wasm32 each chunk's records are proven as soon as they are traced (the vendored
+/// sp1-core-machine's `generate_records_with`) and dropped before the next chunk is traced, so
+/// the peak memory is a shard's, not the program's. Tracing and proving run on a Rayon worker
+/// (see `on_the_pool`), and each proof comes back over a channel so that progress is reported
+/// from the caller's thread, the only one that may call into JavaScript.
+#[cfg(target_arch = "wasm32")]
+fn prove_shards(
+    key: &CoreKey,
+    stdin: SP1Stdin,
+    opts: SP1CoreOpts,
+    proof_nonce: [u32; PROOF_NONCE_NUM_WORDS],
+    mut on_proven: impl FnMut(usize),
+) -> Result<(Vec<CoreShardProof>, u64), CoreProofError> {
+    enum Message {
+        Proven(CoreShardProof),
+        Finished(Result<u64, String>),
+    }
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let (program, pk) = (key.program.clone(), key.pk.clone());
+    rayon::spawn(move || {
+        let prover = core_prover();
+        let cycles = sp1_core_machine::utils::generate_records_with::<SP1Field>(
+            program,
+            stdin,
+            opts,
+            proof_nonce,
+            |records| {
+                for record in records {
+                    // The future only awaits Rayon work: blocking on it is waiting for the pool.
+                    let proof = futures::executor::block_on(prover.prove_shard(pk.clone(), record));
+                    // The receiver lives until `Finished`.
+                    let _ = sender.send(Message::Proven(proof));
+                }
+                Ok(())
+            },
+        );
+        let _ = sender.send(Message::Finished(cycles.map_err(|e| e.to_string())));
+    });
+    let mut proofs = Vec::new();
+    for message in receiver {
+        match message {
+            Message::Proven(proof) => {
+                proofs.push(proof);
+                on_proven(proofs.len());
+            }
+            Message::Finished(cycles) => {
+                return cycles.map(|cycles| (proofs, cycles)).map_err(CoreProofError::Execution)
+            }
+        }
+    }
+    // A panic on the worker aborts the whole instance (panic = "abort") before this is reached.
+    unreachable!("the proving task ended without a result")
+}
+
+/// Natively `tests/sp1-v6` builds this crate on stock crates: all records are made first (stock's
+/// `generate_records`), then proven on the caller's thread, whose tokio runtime stock's async
+/// code expects.
+#[cfg(not(target_arch = "wasm32"))]
+fn prove_shards(
+    key: &CoreKey,
+    stdin: SP1Stdin,
+    opts: SP1CoreOpts,
+    proof_nonce: [u32; PROOF_NONCE_NUM_WORDS],
+    mut on_proven: impl FnMut(usize),
+) -> Result<(Vec<CoreShardProof>, u64), CoreProofError> {
+    let (records, cycles) = sp1_core_machine::utils::generate_records::<SP1Field>(
+        key.program.clone(),
+        stdin,
+        opts,
+        proof_nonce,
+    )
+    .map_err(|e| CoreProofError::Execution(e.to_string()))?;
+    let prover = core_prover();
+    let mut proofs = Vec::with_capacity(records.len());
+    for record in records {
+        proofs.push(futures::executor::block_on(prover.prove_shard(key.pk.clone(), record)));
+        on_proven(proofs.len());
+    }
+    Ok((proofs, cycles))
+}
+
 /// A proof and what it took.
 pub struct CoreProof {
     /// Stock `SP1ProofWithPublicValues`, bincode.
@@ -140,9 +226,9 @@ impl CoreProofError {
 pub enum Phase {
     /// The proving and verifying keys are made.
     Setup,
-    /// The program ran and its shards' records are generated: `shards` is final.
+    /// The program ran: `cycles` is final; shards are traced and proven one by one after it.
     Execute,
-    /// Shard `shard` of `shards` is proven.
+    /// The `shard`th shard is proven (the total is known at `Done`).
     ShardProved,
     /// The whole proof verified.
     Done,
@@ -154,7 +240,7 @@ pub struct Progress {
     pub phase: Phase,
     /// Shards proven so far.
     pub shard: usize,
-    /// Shards in the proof, 0 until execution ends.
+    /// Shards in the proof, 0 until the last is proven (`Done`).
     pub shards: usize,
     /// The program's cycles, 0 until execution ends.
     pub cycles: u64,
@@ -213,21 +299,13 @@ fn prove_since(
     let mut opts = SP1CoreOpts::default();
     opts.sharding_threshold.element_threshold = element_threshold;
 
+    // The program has run: its cycles are known, its shards only once the last is traced.
+    report(Phase::Execute, 0, 0, executed_cycles);
     let proof_nonce = SP1Context::default().proof_nonce;
-    let (records, cycles) = on_the_pool(|| {
-        generate_records::<SP1Field>(key.program.clone(), stdin, opts, proof_nonce)
-            .map_err(|e| CoreProofError::Execution(e.to_string()))
+    let (mut shard_proofs, cycles) = prove_shards(key, stdin, opts, proof_nonce, |proven| {
+        report(Phase::ShardProved, proven, 0, executed_cycles)
     })?;
-    let shards = records.len();
-    report(Phase::Execute, 0, shards, cycles);
-
-    let mut shard_proofs = Vec::with_capacity(shards);
-    for (proven, record) in records.into_iter().enumerate() {
-        // The future only awaits Rayon work: blocking on it is waiting for the pool.
-        let pk = key.pk.clone();
-        shard_proofs.push(on_the_pool(|| futures::executor::block_on(prover.prove_shard(pk, record))));
-        report(Phase::ShardProved, proven + 1, shards, cycles);
-    }
+    let shards = shard_proofs.len();
     // In the order of stock's prover (sp1-prover's controller sorts by range, stably): shards
     // of precompile events share one range, so no map keyed by it may hold them.
     shard_proofs.sort_by_key(|shard| verify::public_values(shard).range());

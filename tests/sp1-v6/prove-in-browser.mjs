@@ -10,8 +10,10 @@
 // ELF (INVALID_ELF, the worker still answering), a stdin chunk that is not bytes
 // (INVALID_STDIN), too little memory (OUT_OF_MEMORY), a cancelled proof (ABORTED), a page
 // without cross-origin isolation (NOT_ISOLATED).
+// --element-threshold N (with --with-key) cuts shards at N trace elements instead of the
+// prover's choice.
 // Usage: prove-in-browser.mjs --elf FILE --input N --out FILE [--threads N] [--min-shards N]
-//   [--with-key] [--bad-input]
+//   [--with-key [--element-threshold N]] [--bad-input]
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -31,6 +33,7 @@ const threads = Number(option('--threads', String(availableParallelism())));
 const minShards = Number(option('--min-shards', '1'));
 const badInput = args.includes('--bad-input');
 const withKey = args.includes('--with-key');
+const elementThreshold = args.includes('--element-threshold') ? Number(option('--element-threshold')) : undefined;
 
 /** Opens web/e2e/v6.html with the guest served at /guest/. */
 async function openV6Page(isolated = true) {
@@ -71,7 +74,7 @@ try {
   const { page } = isolatedPage;
   const proved = await inPage(
     page,
-    async (sp1v6, elf, { stdin, threads, withKey }) => {
+    async (sp1v6, elf, { stdin, threads, withKey, elementThreshold }) => {
       const events = [];
       const onProgress = (progress) => events.push(progress);
       let result;
@@ -80,7 +83,7 @@ try {
         const prover = await sp1v6.createProver({ threads });
         try {
           const key = await prover.setup(elf);
-          result = await prover.prove(key, [new Uint8Array(stdin)], { onProgress });
+          result = await prover.prove(key, [new Uint8Array(stdin)], { onProgress, elementThreshold });
           const verdict = (proof, vk) =>
             prover.verify(proof, vk).then(
               (verified) => ({ verified }),
@@ -107,23 +110,25 @@ try {
       const { proof, publicValues, ...figures } = result;
       return { proofBase64: btoa(binary), events, verdicts, ...figures };
     },
-    { ...request, withKey },
+    { ...request, withKey, elementThreshold },
   );
   if (proved.code) throw new Error(`proving failed in the browser: ${JSON.stringify(proved)}`);
   const { proofBase64, events, verdicts, ...figures } = proved;
   writeFileSync(option('--out'), Buffer.from(proofBase64, 'base64'));
   console.log(JSON.stringify({ version: 'sp1 6.10.0 core, sp1-wasm/v6 in Chromium', input, ...figures }));
 
-  // setup (unless a key was set up before), execute (shard count final), each shard in turn, done.
+  // setup (unless a key was set up before), execute (cycles final), each shard as it is traced
+  // and proven (the count known only at the end), done.
   assert.deepEqual(
     events.map((e) => [e.phase, e.shard, e.shards]),
     [
       ...(withKey ? [] : [['setup', 0, 0]]),
-      ['execute', 0, figures.shards],
-      ...Array.from({ length: figures.shards }, (_, i) => ['shardProved', i + 1, figures.shards]),
+      ['execute', 0, 0],
+      ...Array.from({ length: figures.shards }, (_, i) => ['shardProved', i + 1, 0]),
       ['done', figures.shards, figures.shards],
     ],
   );
+  assert.ok(events.filter((e) => e.phase !== 'setup').every((e) => e.cycles === figures.cycles));
   assert.ok(events.every((e, i) => i === 0 || e.elapsedMs >= events[i - 1].elapsedMs));
   assert.ok(events.at(-1).memoryBytes > 0 && events.at(-1).cycles === figures.cycles);
   assert.ok(figures.shards >= minShards, `${figures.shards} shards, expected at least ${minShards}`);

@@ -23,13 +23,14 @@ export interface ProgramKey {
 
 export interface Progress {
   /**
-   * `setup`: keys made (only when `prove` is given an ELF); `execute`: the program ran, `shards`
-   * is final; `shardProved`; `done`: verified.
+   * `setup`: keys made (only when `prove` is given an ELF); `execute`: the program ran, `cycles`
+   * is final; `shardProved`: one more shard traced and proven (each is dropped before the next is
+   * traced); `done`: verified, `shards` is final.
    */
   phase: Phase;
   /** Shards proven so far. */
   shard: number;
-  /** Shards in the proof, 0 until execution ends. */
+  /** Shards in the proof, 0 until `done`. */
   shards: number;
   /** The program's cycles, 0 until execution ends. */
   cycles: number;

@@ -40,6 +40,28 @@ pub fn generate_records<F>(
 where
     F: PrimeField32,
 {
+    // sp1-wasm: the records of `generate_records_with`, collected.
+    let mut all_records = Vec::new();
+    let cycles = generate_records_with::<F>(program, stdin, opts, proof_nonce, |records| {
+        all_records.extend(records);
+        Ok(())
+    })?;
+    Ok((all_records, cycles))
+}
+
+/// sp1-wasm: `generate_records`, handing each traced chunk's records to `on_records` as soon as
+/// they are made (in the order `generate_records` returns them), so that a caller can prove and
+/// drop them before the next chunk is traced. Returns the total cycle count.
+pub fn generate_records_with<F>(
+    program: Arc<Program>,
+    stdin: SP1Stdin,
+    opts: SP1CoreOpts,
+    proof_nonce: [u32; PROOF_NONCE_NUM_WORDS],
+    mut on_records: impl FnMut(Vec<ExecutionRecord>) -> Result<(), SP1CoreProverError>,
+) -> Result<u64, SP1CoreProverError>
+where
+    F: PrimeField32,
+{
     let machine = RiscvAir::<F>::machine();
     let split_opts = SplitOpts::new(&opts, program.instructions.len(), false);
 
@@ -66,7 +88,6 @@ where
     }
 
     // Phase 2: Splice chunks and trace them to generate records
-    let mut all_records = Vec::new();
     let mut deferred =
         ExecutionRecord::new(program.clone(), proof_nonce, opts.global_dependencies_opt);
     let mut touched_addresses = HashSet::new();
@@ -121,12 +142,11 @@ where
             let mut records = vec![record];
             records.extend(deferred_records);
             machine.generate_dependencies(records.iter_mut(), None);
-            all_records.extend(records);
+            on_records(records)?;
         }
     }
 
-    let cycles = minimal_executor.global_clk();
-    Ok((all_records, cycles))
+    Ok(minimal_executor.global_clk())
 }
 
 /// Postprocess into an existing [`ExecutionRecord`],
