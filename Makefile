@@ -136,9 +136,10 @@ define build_stock
 	cd tests/interop && $(2) CARGO_TARGET_DIR=$(1) DOCS_RS=1 cargo build --locked --release
 endef
 
-## Every test: native, interop with stock sp1-sdk, WASI, headless Chromium, a bounded fuzzing
-## run, and the benchmark harness on its smallest workload. Each suite's time is printed as it
-## ends (the builds a suite is the first to need count in its time), so a slow one shows in CI's log.
+## Every test: native, interop with stock sp1-sdk, WASI, the packed fields under wasmtime,
+## headless Chromium, the bundler apps, SP1 6, a bounded fuzzing run, and the benchmark harness
+## on its smallest workload. Each suite's time is printed as it ends (the builds a suite is the
+## first to need count in its time), so a slow one shows in CI's log.
 TEST_SUITES := test-native test-interop test-wasi test-packed-fields test-browser test-bundlers test-v6 fuzz bench-quick
 test:
 	@for suite in $(TEST_SUITES); do \
