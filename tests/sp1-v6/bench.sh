@@ -26,7 +26,7 @@ tag() { node -e '
   const [prover, guest, threads] = process.argv.slice(1);
   require("readline").createInterface({ input: process.stdin }).on("line", (line) => {
     if (!line.startsWith("{")) return;
-    console.log(JSON.stringify({ prover, guest, threads: Number(threads), ...JSON.parse(line) }));
+    console.log(JSON.stringify({ ...JSON.parse(line), prover, guest, threads: Number(threads) }));
   });' "$@" | tee -a "$results"; }
 
 for threads in $threads_list; do

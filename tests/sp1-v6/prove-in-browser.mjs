@@ -30,6 +30,9 @@ const option = (flag, fallback) => {
 const elf = resolve(option('--elf'));
 const input = Number(option('--input'));
 const threads = Number(option('--threads', String(availableParallelism())));
+// The README's code takes the default pool (every core); a pool of --threads goes through
+// `createProver({ threads })` and `prove(elf, …)`, the same calls with that option.
+const explicitThreads = args.includes('--threads');
 const minShards = Number(option('--min-shards', '1'));
 const badInput = args.includes('--bad-input');
 const withKey = args.includes('--with-key');
@@ -74,7 +77,7 @@ try {
   const { page } = isolatedPage;
   const proved = await inPage(
     page,
-    async (sp1v6, elf, { stdin, threads, withKey, elementThreshold }) => {
+    async (sp1v6, elf, { stdin, threads, withKey, elementThreshold, explicitThreads }) => {
       const events = [];
       const onProgress = (progress) => events.push(progress);
       let result;
@@ -100,6 +103,13 @@ try {
         } finally {
           prover.terminate();
         }
+      } else if (explicitThreads) {
+        const prover = await sp1v6.createProver({ threads });
+        try {
+          result = await prover.prove(elf, [new Uint8Array(stdin)], { onProgress });
+        } finally {
+          prover.terminate();
+        }
       } else {
         result = await window.proveSp1V6(elf, [new Uint8Array(stdin)], onProgress);
       }
@@ -110,7 +120,7 @@ try {
       const { proof, publicValues, ...figures } = result;
       return { proofBase64: btoa(binary), events, verdicts, ...figures };
     },
-    { ...request, withKey, elementThreshold },
+    { ...request, withKey, elementThreshold, explicitThreads },
   );
   if (proved.code) throw new Error(`proving failed in the browser: ${JSON.stringify(proved)}`);
   const { proofBase64, events, verdicts, ...figures } = proved;
