@@ -11,7 +11,9 @@ const median = (values) => {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-const seconds = (ms) => (ms / 1000).toFixed(1);
+// A prover without runs shows '-'.
+const seconds = (ms) => (Number.isNaN(ms) ? '-' : (ms / 1000).toFixed(1));
+const ratio = (a, b) => (Number.isNaN(a / b) ? '-' : (a / b).toFixed(2));
 const gib = (mib) => (mib / 1024).toFixed(2);
 
 const groups = new Map();
@@ -36,7 +38,7 @@ for (const { guest, input, threads, stock, native, browser } of groups.values())
   console.log(
     `| ${guest} (${input}) | ${any.cycles} | ${stock[0]?.shards ?? '-'} / ${any.shards} | ${threads} | ` +
       `${seconds(stockMs)} (${stock.length ? seconds(stock[0].clientBuildMs) : '-'}) | ${seconds(nativeMs)} | ${seconds(browserMs)} | ` +
-      `${(browserMs / stockMs).toFixed(2)} | ${(browserMs / nativeMs).toFixed(2)} | ${peaks.join(' / ')} | ` +
+      `${ratio(browserMs, stockMs)} | ${ratio(browserMs, nativeMs)} | ${peaks.join(' / ')} | ` +
       `${stock.length} / ${native.length} / ${browser.length} |`,
   );
 }
