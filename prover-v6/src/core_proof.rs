@@ -1,7 +1,7 @@
 //! A core proof of an ELF on stdin, through SP1 6's core path alone: sp1-core-machine's records
-//! (`utils::generate_records`, streamed on wasm32) proven shard by shard by sp1-hypercube's CPU shard prover, with
-//! the parameters sp1-prover fixes for core proofs, so the verifying key and the proof are
-//! stock's.
+//! (`utils::generate_records`, streamed on wasm32) proven shard by shard by sp1-hypercube's CPU
+//! shard prover, with the parameters sp1-prover fixes for core proofs, so the verifying key and
+//! the proof are stock's.
 
 use std::sync::Arc;
 
