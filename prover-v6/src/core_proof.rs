@@ -55,7 +55,8 @@ fn core_prover() -> CoreProver {
 }
 
 /// A program's proving and verifying keys, as stock's setup makes them: made once, reused by
-/// every proof of the program.
+/// every proof of the program. Clones share the keys.
+#[derive(Clone)]
 pub struct CoreKey {
     program: Arc<Program>,
     pk: Arc<CoreProvingKey>,
@@ -91,13 +92,22 @@ pub fn setup(elf: &[u8]) -> Result<CoreKey, CoreProofError> {
 /// Web Worker that owns the module) is not one of the pool's, so each of the prover's many small
 /// parallel calls would be injected into the pool from outside and wait on a latch; waking a Web
 /// Worker costs far more than a native thread, and LogUp-GKR's rounds spent most of their time
-/// so. From a worker, nested calls run in place and the others steal. Natively the work stays on
-/// its caller's thread: stock's async code expects the caller's tokio runtime there.
+/// so. From a worker, nested calls run in place and the others steal. The work stays on its
+/// caller's thread natively (stock's async code expects the caller's tokio runtime there) and
+/// on a pool of one (see `pool_can_block`).
 fn on_the_pool<R: Send>(work: impl FnOnce() -> R + Send) -> R {
     #[cfg(target_arch = "wasm32")]
-    return rayon::scope(|_| work());
-    #[cfg(not(target_arch = "wasm32"))]
-    return work();
+    if pool_can_block() {
+        return rayon::scope(|_| work());
+    }
+    work()
+}
+
+/// Whether a worker of the pool may block on the prover's futures: they await Rayon tasks they
+/// spawned, which a pool of one, its only worker blocked, would never run.
+#[cfg(target_arch = "wasm32")]
+fn pool_can_block() -> bool {
+    rayon::current_num_threads() > 1
 }
 
 /// Traces the program into shard records and proves each, in the order stock's
@@ -107,7 +117,7 @@ fn on_the_pool<R: Send>(work: impl FnOnce() -> R + Send) -> R {
 /// On wasm32 each chunk's records are proven as soon as they are traced (the vendored
 /// sp1-core-machine's `generate_records_with`) and dropped before the next chunk is traced, so
 /// the peak memory is a shard's, not the program's. Tracing and proving run on a Rayon worker
-/// (see `on_the_pool`), and each proof comes back over a channel so that progress is reported
+/// (see `on_the_pool`; on the caller's thread for a pool of one), and each proof comes back over a channel so that progress is reported
 /// from the caller's thread, the only one that may call into JavaScript.
 #[cfg(target_arch = "wasm32")]
 fn prove_shards(
@@ -117,32 +127,27 @@ fn prove_shards(
     proof_nonce: [u32; PROOF_NONCE_NUM_WORDS],
     mut on_proven: impl FnMut(usize),
 ) -> Result<(Vec<CoreShardProof>, u64), CoreProofError> {
+    let mut proofs = Vec::new();
+    if !pool_can_block() {
+        let cycles = stream_shard_proofs(key, stdin, opts, proof_nonce, |proof| {
+            proofs.push(proof);
+            on_proven(proofs.len());
+        });
+        return cycles.map(|cycles| (proofs, cycles)).map_err(CoreProofError::Execution);
+    }
     enum Message {
         Proven(CoreShardProof),
         Finished(Result<u64, String>),
     }
     let (sender, receiver) = std::sync::mpsc::channel();
-    let (program, pk) = (key.program.clone(), key.pk.clone());
+    let key = key.clone();
     rayon::spawn(move || {
-        let prover = core_prover();
-        let cycles = sp1_core_machine::utils::generate_records_with::<SP1Field>(
-            program,
-            stdin,
-            opts,
-            proof_nonce,
-            |records| {
-                for record in records {
-                    // The future only awaits Rayon work: blocking on it is waiting for the pool.
-                    let proof = futures::executor::block_on(prover.prove_shard(pk.clone(), record));
-                    // The receiver lives until `Finished`.
-                    let _ = sender.send(Message::Proven(proof));
-                }
-                Ok(())
-            },
-        );
-        let _ = sender.send(Message::Finished(cycles.map_err(|e| e.to_string())));
+        // The receiver lives until `Finished`.
+        let cycles = stream_shard_proofs(&key, stdin, opts, proof_nonce, |proof| {
+            let _ = sender.send(Message::Proven(proof));
+        });
+        let _ = sender.send(Message::Finished(cycles));
     });
-    let mut proofs = Vec::new();
     for message in receiver {
         match message {
             Message::Proven(proof) => {
@@ -156,6 +161,33 @@ fn prove_shards(
     }
     // A panic on the worker aborts the whole instance (panic = "abort") before this is reached.
     unreachable!("the proving task ended without a result")
+}
+
+/// Traces the program chunk by chunk and proves each record as soon as it is traced, handing
+/// each shard proof to `on_proof`. Returns the cycles, or the execution's error.
+#[cfg(target_arch = "wasm32")]
+fn stream_shard_proofs(
+    key: &CoreKey,
+    stdin: SP1Stdin,
+    opts: SP1CoreOpts,
+    proof_nonce: [u32; PROOF_NONCE_NUM_WORDS],
+    mut on_proof: impl FnMut(CoreShardProof),
+) -> Result<u64, String> {
+    let prover = core_prover();
+    sp1_core_machine::utils::generate_records_with::<SP1Field>(
+        key.program.clone(),
+        stdin,
+        opts,
+        proof_nonce,
+        |records| {
+            for record in records {
+                // The future only awaits Rayon work: blocking on it is waiting for the pool.
+                on_proof(futures::executor::block_on(prover.prove_shard(key.pk.clone(), record)));
+            }
+            Ok(())
+        },
+    )
+    .map_err(|e| e.to_string())
 }
 
 /// Natively `tests/sp1-v6` builds this crate on stock crates: all records are made first (stock's

@@ -24,5 +24,6 @@ prove_and_verify() {
 
 prove_and_verify fibonacci-v6 "${V6_INPUT:-1000}" --bad-input
 # Keccak, the curve operation and the memory finalization each get a shard of their own; this one
-# goes through `setup`, `prove` on the key and `verify` in the page.
-prove_and_verify precompiles-v6 "${V6_PRECOMPILE_ROUNDS:-4}" --min-shards 4 --with-key
+# goes through `setup`, `prove` on the key and `verify` in the page, on a pool of one thread (the
+# prover's other placement: its futures block the module's thread, not the pool's only worker).
+prove_and_verify precompiles-v6 "${V6_PRECOMPILE_ROUNDS:-4}" --min-shards 4 --with-key --threads 1

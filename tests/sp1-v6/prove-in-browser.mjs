@@ -126,6 +126,7 @@ try {
   const { proofBase64, events, verdicts, ...figures } = proved;
   writeFileSync(option('--out'), Buffer.from(proofBase64, 'base64'));
   console.log(JSON.stringify({ version: 'sp1 6.10.0 core, sp1-wasm/v6 in Chromium', input, ...figures }));
+  if (figures.threads !== threads) throw new Error(`proved on ${figures.threads} threads, asked for ${threads}`);
 
   // setup (unless a key was set up before), execute (cycles final), each shard as it is traced
   // and proven (the count known only at the end), done.

@@ -47,11 +47,12 @@ export function sharedMemory(maxMemoryBytes: number | undefined): WebAssembly.Me
 
 /**
  * Points the instance's dying words at the page's channel, then starts a pool of
- * `settings.threads` (none for one thread): `NO_THREADS` if it fails.
+ * `settings.threads`: `NO_THREADS` if it fails. A pool of one too: without a pool, Rayon on
+ * wasm32 runs spawned jobs only when the module's thread joins them, and SP1 6's prover blocks
+ * on jobs it spawned (`createProver({ threads: 1 })` hung).
  */
 export async function startPool(glue: ThreadedGlue, settings: PoolSettings): Promise<void> {
   glue.reportFatalErrorsTo(settings.fatalChannel);
-  if (settings.threads <= 1) return;
   try {
     await glue.initThreadPool(settings.threads);
   } catch (e) {
