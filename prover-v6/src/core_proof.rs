@@ -6,7 +6,9 @@
 use std::sync::Arc;
 
 use serde::Serialize;
-use sp1_core_executor::{Program, SP1Context, SP1CoreOpts};
+use sp1_core_executor::{
+    rv64im_costs, Program, RiscvAirId, SP1Context, SP1CoreOpts, BYTE_NUM_ROWS, RANGE_NUM_ROWS,
+};
 use sp1_core_executor_runner::MinimalExecutorRunner;
 use sp1_core_machine::{io::SP1Stdin, riscv::RiscvAir};
 use sp1_hypercube::{
@@ -20,25 +22,52 @@ use sp1_verifier::SP1Proof;
 use web_time::Instant;
 
 use crate::{
+    shard_size,
     stock::{core_shard_verifier, SP1ProofWithPublicValues, SP1_CIRCUIT_VERSION},
     verify::{self, CoreShardProof, VerifyError},
 };
 
-/// Trace elements per shard for programs past `ONE_SHARD_MAX_CYCLES`: the size whose peak memory
-/// stays under 3 GiB for a million-cycle program (docs/sp1-v6.md, "The core path alone").
-pub const SMALL_SHARD_ELEMENT_THRESHOLD: u64 = 1 << 23;
-/// Programs of up to this many cycles prove at stock's shard size (2^28 + 2^27 elements): in one
-/// shard, besides the shards stock gives precompile events. Each shard costs a fixed ~30 s, and
-/// such a shard fits: 120k cycles in one shard peaked at 2.16 GiB natively (docs/sp1-v6.md).
-pub const ONE_SHARD_MAX_CYCLES: u64 = 1 << 17;
+/// How a proof is cut and how much memory it may take.
+#[derive(Clone, Copy, Debug, Default, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct ProveOptions {
+    /// Trace elements per shard; by default the largest of `shard_size::ELEMENT_THRESHOLDS`
+    /// whose estimated peak fits `memory_limit_bytes`.
+    pub element_threshold: Option<u64>,
+    /// Refuse, before any work, a proof whose estimated peak memory exceeds this.
+    pub memory_limit_bytes: Option<u64>,
+}
 
-/// The shard size for a program of `cycles`: as few shards as fit in wasm32's memory.
-pub fn element_threshold_for(cycles: u64) -> u64 {
-    if cycles <= ONE_SHARD_MAX_CYCLES {
-        SP1CoreOpts::default().sharding_threshold.element_threshold
-    } else {
-        SMALL_SHARD_ELEMENT_THRESHOLD
+/// The smallest shard size taken: below it stock's sharding runs out of room for the fixed
+/// tables (the Program, Byte and Range chips; sp1-core-executor's `SplitOpts::new` asserts).
+pub const MIN_ELEMENT_THRESHOLD: u64 = 1 << 22;
+
+impl ProveOptions {
+    /// The shard size to prove `cycles` of `program` at: `INVALID_OPTIONS` outside what stock's
+    /// sharding takes, `OUT_OF_MEMORY` past the memory limit.
+    fn element_threshold(&self, program: &Program, cycles: u64) -> Result<u64, CoreProofError> {
+        if let Some(threshold) = self.element_threshold {
+            let minimum = MIN_ELEMENT_THRESHOLD.max(2 * fixed_trace_area(program));
+            if !(minimum..=u32::MAX as u64).contains(&threshold) {
+                return Err(CoreProofError::InvalidOptions(format!(
+                    "elementThreshold must be from {minimum} to 2^32 - 1 for this program, got {threshold}"
+                )));
+            }
+        }
+        let stock = SP1CoreOpts::default().sharding_threshold.element_threshold;
+        shard_size::fitted_element_threshold(cycles, stock, self.element_threshold, self.memory_limit_bytes)
+            .map_err(CoreProofError::OutOfMemory)
     }
+}
+
+/// The trace elements every shard of `program` spends on fixed tables, as sp1-core-executor's
+/// `SplitOpts::new` counts them.
+fn fixed_trace_area(program: &Program) -> u64 {
+    let costs = rv64im_costs();
+    let area = program.instructions.len().next_multiple_of(32) * costs[&RiscvAirId::Program]
+        + BYTE_NUM_ROWS as usize * costs[&RiscvAirId::Byte]
+        + RANGE_NUM_ROWS as usize * costs[&RiscvAirId::Range];
+    area as u64
 }
 
 type CoreProver =
@@ -78,14 +107,17 @@ impl CoreKey {
 /// The keys of the program of `elf`. Blocks its caller; the work inside is parallel on Rayon's
 /// global pool.
 pub fn setup(elf: &[u8]) -> Result<CoreKey, CoreProofError> {
-    let program = program_of(elf)?;
+    Ok(setup_program(program_of(elf)?))
+}
+
+fn setup_program(program: Arc<Program>) -> CoreKey {
     // The future only awaits Rayon work and an uncontended semaphore: blocking on it is
     // waiting for the pool.
     let (pk, vk) = on_the_pool(|| futures::executor::block_on(core_prover().setup(program.clone())));
     // SAFETY: the permit it drops only limits concurrent provers, and this key's proofs run one
     // at a time on the caller's thread (as sp1-core-machine's `run_test_core` uses it).
     let pk = unsafe { pk.into_inner() };
-    Ok(CoreKey { program, pk, vk })
+    CoreKey { program, pk, vk }
 }
 
 /// Runs `work` on a worker of Rayon's global pool and waits for it. On wasm32 the caller (the
@@ -226,6 +258,8 @@ pub struct CoreProof {
     pub shards: usize,
     /// The trace elements per shard the proof was cut at.
     pub element_threshold: u64,
+    /// The peak memory the memory guard expected.
+    pub estimated_peak_bytes: u64,
     /// The verifying key's hash as stock prints it (`bytes32`).
     pub vk_hash: String,
 }
@@ -234,6 +268,10 @@ pub struct CoreProof {
 pub enum CoreProofError {
     #[error("the ELF is not a valid SP1 6 (RV64IM) program: {0}")]
     InvalidElf(String),
+    #[error("invalid options: {0}")]
+    InvalidOptions(String),
+    #[error("out of memory: {0}")]
+    OutOfMemory(String),
     #[error("the program failed to execute: {0}")]
     Execution(String),
     /// Stock's checks refused the proof just made: a prover bug, never a user's input.
@@ -246,6 +284,8 @@ impl CoreProofError {
     pub fn code(&self) -> &'static str {
         match self {
             Self::InvalidElf(_) => "INVALID_ELF",
+            Self::InvalidOptions(_) => "INVALID_OPTIONS",
+            Self::OutOfMemory(_) => "OUT_OF_MEMORY",
             Self::Execution(_) => "EXECUTION_FAILED",
             Self::Rejected(_) => "PROVING_FAILED",
         }
@@ -256,10 +296,10 @@ impl CoreProofError {
 #[derive(Clone, Copy, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Phase {
-    /// The proving and verifying keys are made.
-    Setup,
-    /// The program ran: `cycles` is final; shards are traced and proven one by one after it.
+    /// The program ran, before anything is traced: `cycles` is final and the shard size chosen.
     Execute,
+    /// The proving and verifying keys are made (a proof of an ELF only).
+    Setup,
     /// The `shard`th shard is proven (the total is known at `Done`).
     ShardProved,
     /// The whole proof verified.
@@ -274,7 +314,7 @@ pub struct Progress {
     pub shard: usize,
     /// Shards in the proof, 0 until the last is proven (`Done`).
     pub shards: usize,
-    /// The program's cycles, 0 until execution ends.
+    /// The program's cycles (execution is the first step).
     pub cycles: u64,
     pub elapsed_ms: f64,
 }
@@ -286,56 +326,75 @@ impl Progress {
     }
 }
 
-/// Sets up the program of `elf`, then proves it on `stdin` as `prove_with_key` does, reporting
-/// setup as its first step.
+/// Runs the program of `elf` on `stdin`, sets it up, then proves it as `prove_with_key` does;
+/// a proof the memory limit refuses is refused before setup.
 pub fn prove(
     elf: &[u8],
     stdin: Vec<Vec<u8>>,
-    element_threshold: Option<u64>,
+    options: ProveOptions,
     mut progress: impl FnMut(Progress),
 ) -> Result<CoreProof, CoreProofError> {
     let started = Instant::now();
-    let key = setup(elf)?;
-    progress(Progress::at(Phase::Setup, 0, 0, 0, started));
-    prove_since(&key, stdin, element_threshold, started, progress)
+    let program = program_of(elf)?;
+    let run = Run::of(&program, stdin, &options)?;
+    progress(Progress::at(Phase::Execute, 0, 0, run.cycles, started));
+    let key = setup_program(program);
+    progress(Progress::at(Phase::Setup, 0, 0, run.cycles, started));
+    prove_run(&key, run, started, progress)
 }
 
-/// Proves the program of `key` on `stdin` (one chunk per guest `read`), cutting shards at
-/// `element_threshold` trace elements (by default, `element_threshold_for` the program's
-/// cycles), and reports each step to `progress`. Blocks its caller; the work inside is parallel
-/// on Rayon's global pool.
+/// Proves the program of `key` on `stdin` (one chunk per guest `read`), cutting shards as
+/// `options` say, and reports each step to `progress`. Blocks its caller; the work inside is
+/// parallel on Rayon's global pool.
 pub fn prove_with_key(
     key: &CoreKey,
     stdin: Vec<Vec<u8>>,
-    element_threshold: Option<u64>,
-    progress: impl FnMut(Progress),
+    options: ProveOptions,
+    mut progress: impl FnMut(Progress),
 ) -> Result<CoreProof, CoreProofError> {
-    prove_since(key, stdin, element_threshold, Instant::now(), progress)
+    let started = Instant::now();
+    let run = Run::of(&key.program, stdin, &options)?;
+    progress(Progress::at(Phase::Execute, 0, 0, run.cycles, started));
+    prove_run(key, run, started, progress)
 }
 
-/// `prove_with_key`, its progress timed from `started`.
-fn prove_since(
+/// A program's run, before anything is traced: what it commits, its cycles, and the shard size
+/// they and the memory limit choose.
+struct Run {
+    stdin: SP1Stdin,
+    public_values: SP1PublicValues,
+    cycles: u64,
+    element_threshold: u64,
+}
+
+impl Run {
+    fn of(program: &Arc<Program>, stdin: Vec<Vec<u8>>, options: &ProveOptions) -> Result<Self, CoreProofError> {
+        let stdin = SP1Stdin { buffer: stdin, ..SP1Stdin::new() };
+        let (public_values, cycles) = execute(program, &stdin)?;
+        let element_threshold = options.element_threshold(program, cycles)?;
+        Ok(Self { stdin, public_values, cycles, element_threshold })
+    }
+}
+
+/// Traces and proves `run` shard by shard, then checks the whole proof as stock's verifier does;
+/// progress is timed from `started`.
+fn prove_run(
     key: &CoreKey,
-    stdin: Vec<Vec<u8>>,
-    element_threshold: Option<u64>,
+    run: Run,
     started: Instant,
     mut progress: impl FnMut(Progress),
 ) -> Result<CoreProof, CoreProofError> {
-    let mut report =
-        |phase, shard, shards, cycles| progress(Progress::at(phase, shard, shards, cycles, started));
-    let stdin = SP1Stdin { buffer: stdin, ..SP1Stdin::new() };
-    let (public_values, executed_cycles) = execute(&key.program, &stdin)?;
-    let element_threshold =
-        element_threshold.unwrap_or_else(|| element_threshold_for(executed_cycles));
+    let Run { stdin, public_values, cycles: executed_cycles, element_threshold } = run;
+    let mut report = |phase, shard, shards| {
+        progress(Progress::at(phase, shard, shards, executed_cycles, started))
+    };
     let prover = core_prover();
     let mut opts = SP1CoreOpts::default();
     opts.sharding_threshold.element_threshold = element_threshold;
 
-    // The program has run: its cycles are known, its shards only once the last is traced.
-    report(Phase::Execute, 0, 0, executed_cycles);
     let proof_nonce = SP1Context::default().proof_nonce;
     let (mut shard_proofs, cycles) = prove_shards(key, stdin, opts, proof_nonce, |proven| {
-        report(Phase::ShardProved, proven, 0, executed_cycles)
+        report(Phase::ShardProved, proven, 0)
     })?;
     let shards = shard_proofs.len();
     // In the order of stock's prover (sp1-prover's controller sorts by range, stably): shards
@@ -349,7 +408,7 @@ fn prove_since(
         SP1_CIRCUIT_VERSION,
     )
     .map_err(CoreProofError::Rejected)?;
-    report(Phase::Done, shards, shards, cycles);
+    report(Phase::Done, shards, shards);
 
     let bundle = SP1ProofWithPublicValues {
         proof: SP1Proof::Core(shard_proofs),
@@ -363,6 +422,7 @@ fn prove_since(
         cycles,
         shards,
         element_threshold,
+        estimated_peak_bytes: shard_size::estimate_peak_bytes(executed_cycles, element_threshold),
         vk_hash: key.vk_hash(),
     })
 }
@@ -374,7 +434,7 @@ fn program_of(elf: &[u8]) -> Result<Arc<Program>, CoreProofError> {
 
 /// The public values the guest commits and its cycles, from a run of the minimal executor (as
 /// sp1-core-machine's `run_test` gets them): the shard proofs carry only the values' digest, and
-/// the cycles choose the shard size before any trace is made.
+/// the cycles are reported before the first shard is traced.
 fn execute(
     program: &Arc<Program>,
     stdin: &SP1Stdin,

@@ -6,6 +6,7 @@
 //! Natively the same `core_proof::prove` runs on stock crates (tests/sp1-v6 measures it).
 
 pub mod core_proof;
+pub mod shard_size;
 pub mod stock;
 pub mod verify;
 #[cfg(target_arch = "wasm32")]

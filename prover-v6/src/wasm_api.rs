@@ -6,7 +6,8 @@
 use js_sys::{Array, Function, Uint8Array};
 use serde::Serialize;
 use sp1_wasm_boundary::{
-    coded_error, is_elf, memory_bytes, progress_reporter, set, stdin_chunks, to_js, verified,
+    coded_error, is_elf, memory_bytes, options_from_js, progress_reporter, set, stdin_chunks, to_js,
+    verified,
 };
 use sp1_hypercube::SP1VerifyingKey;
 use wasm_bindgen::prelude::*;
@@ -14,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use getrandom as _;
 
 use crate::{
-    core_proof::{self, CoreKey, CoreProof, CoreProofError, Progress},
+    core_proof::{self, CoreKey, CoreProof, CoreProofError, Progress, ProveOptions},
     verify,
 };
 
@@ -32,6 +33,8 @@ struct ProofSummary {
     shards: usize,
     /// The trace elements per shard the proof was cut at.
     element_threshold: u64,
+    /// The peak memory the memory guard expected.
+    estimated_memory_bytes: f64,
     vk_hash: String,
     /// The Rayon pool's size the proof ran on.
     threads: usize,
@@ -65,22 +68,24 @@ pub fn setup(elf: &[u8]) -> Result<ProvingKey, JsValue> {
     core_proof::setup(elf).map(ProvingKey).map_err(|e| coded_error(e.code(), &e.to_string()))
 }
 
-/// Proves `elf` on `stdin` (`Uint8Array[]`, one chunk per guest `read`), setting it up first,
-/// cutting shards at `elementThreshold` trace elements (default: stock's for programs of up to
-/// 2^17 cycles, else 2^23). `onProgress` receives `{ phase, shard, shards, cycles, elapsedMs,
-/// memoryBytes }`. Returns `{ proof, publicValues, cycles, shards, elementThreshold, vkHash,
-/// threads, memoryBytes }`; `proof` is stock sp1-sdk 6.10.0
-/// `SP1ProofWithPublicValues` bincode. Errors have a `code`: `INVALID_STDIN`, `INVALID_OPTIONS`,
-/// `INVALID_ELF`, `EXECUTION_FAILED`, `PROVING_FAILED`.
+/// Proves `elf` on `stdin` (`Uint8Array[]`, one chunk per guest `read`), setting it up first.
+/// `options`: `{ elementThreshold?, memoryLimitBytes? }`: trace elements per shard (default: the
+/// largest of 2^24 and 2^23 whose estimated peak fits the limit), and the memory limit, past which
+/// a proof is refused with `OUT_OF_MEMORY` before any work. `onProgress` receives `{ phase,
+/// shard, shards, cycles, elapsedMs, memoryBytes }`. Returns `{ proof, publicValues, cycles,
+/// shards, elementThreshold, estimatedMemoryBytes, vkHash, threads, memoryBytes }`; `proof` is
+/// stock sp1-sdk 6.10.0 `SP1ProofWithPublicValues` bincode. Errors have a `code`:
+/// `INVALID_STDIN`, `INVALID_OPTIONS`, `OUT_OF_MEMORY`, `INVALID_ELF`, `EXECUTION_FAILED`,
+/// `PROVING_FAILED`.
 #[wasm_bindgen(js_name = proveCore)]
 pub fn prove_core(
     elf: &[u8],
     stdin: &Array,
-    element_threshold: Option<f64>,
+    options: JsValue,
     on_progress: Option<Function>,
 ) -> Result<JsValue, JsValue> {
-    prove_to_js(stdin, element_threshold, on_progress, |stdin, threshold, progress| {
-        core_proof::prove(elf, stdin, threshold, progress)
+    prove_to_js(stdin, options, on_progress, |stdin, options, progress| {
+        core_proof::prove(elf, stdin, options, progress)
     })
 }
 
@@ -89,37 +94,31 @@ pub fn prove_core(
 pub fn prove_with_key(
     key: &ProvingKey,
     stdin: &Array,
-    element_threshold: Option<f64>,
+    options: JsValue,
     on_progress: Option<Function>,
 ) -> Result<JsValue, JsValue> {
-    prove_to_js(stdin, element_threshold, on_progress, |stdin, threshold, progress| {
-        core_proof::prove_with_key(&key.0, stdin, threshold, progress)
+    prove_to_js(stdin, options, on_progress, |stdin, options, progress| {
+        core_proof::prove_with_key(&key.0, stdin, options, progress)
     })
 }
 
 /// Reads the arguments both proving calls share, runs `prove` on them and returns its proof to JS.
 fn prove_to_js(
     stdin: &Array,
-    element_threshold: Option<f64>,
+    options: JsValue,
     on_progress: Option<Function>,
-    prove: impl FnOnce(Vec<Vec<u8>>, Option<u64>, &mut dyn FnMut(Progress)) -> Result<CoreProof, CoreProofError>,
+    prove: impl FnOnce(Vec<Vec<u8>>, ProveOptions, &mut dyn FnMut(Progress)) -> Result<CoreProof, CoreProofError>,
 ) -> Result<JsValue, JsValue> {
     let stdin = stdin_chunks(stdin)?;
-    let element_threshold = match element_threshold {
-        None => None,
-        Some(n) if n.fract() == 0.0 && (1.0..=u32::MAX as f64).contains(&n) => Some(n as u64),
-        Some(n) => {
-            let message = format!("elementThreshold must be a whole number from 1 to 2^32 - 1, got {n}");
-            return Err(coded_error("INVALID_OPTIONS", &message));
-        }
-    };
+    let options: ProveOptions = options_from_js(options)?;
     let mut progress = progress_reporter::<Progress>(on_progress);
-    let proof = prove(stdin, element_threshold, &mut progress)
-        .map_err(|e| coded_error(e.code(), &e.to_string()))?;
+    let proof =
+        prove(stdin, options, &mut progress).map_err(|e| coded_error(e.code(), &e.to_string()))?;
     let summary = ProofSummary {
         cycles: proof.cycles,
         shards: proof.shards,
         element_threshold: proof.element_threshold,
+        estimated_memory_bytes: proof.estimated_peak_bytes as f64,
         vk_hash: proof.vk_hash,
         threads: rayon::current_num_threads(),
         memory_bytes: memory_bytes(),

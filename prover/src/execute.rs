@@ -2,13 +2,10 @@
 
 use js_sys::Array;
 use serde::{Deserialize, Serialize};
+use sp1_wasm_boundary::options_from_js;
 use wasm_bindgen::prelude::*;
 
-use crate::{
-    core_prover::prover,
-    error::{js_error, options_from_js},
-    stdin::stdin_from_js,
-};
+use crate::{core_prover::prover, error::js_error, stdin::stdin_from_js};
 
 #[derive(Default, Deserialize)]
 #[serde(default, rename_all = "camelCase")]

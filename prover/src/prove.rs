@@ -3,12 +3,12 @@
 use js_sys::{Array, Function, Uint8Array};
 use serde::Serialize;
 use sp1_wasm::{ProgramKeys, ProveOptions};
-use sp1_wasm_boundary::{memory_bytes, progress_reporter, set};
+use sp1_wasm_boundary::{memory_bytes, options_from_js, progress_reporter, set};
 use wasm_bindgen::prelude::*;
 
 use crate::{
     core_prover::prover,
-    error::{js_error, options_from_js},
+    error::js_error,
     keys::ProvingKey,
     stdin::stdin_from_js,
 };

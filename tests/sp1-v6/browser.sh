@@ -4,6 +4,7 @@
 # project's verifier; tampered copies (a public value, a shard's value, a shard removed) must be
 # rejected by both. The fibonacci guest also runs the bad-input checks; the precompile guest
 # makes several shards of precompile events that share one range (the lost-shard regression).
+# First, prover-v6's unit tests.
 # The package must be built first (make web).
 # Usage: tests/sp1-v6/browser.sh OUT_JSONL   (make test-v6; CARGO_TARGET_DIR and STABLE_TOOLCHAIN set)
 set -euo pipefail
@@ -11,6 +12,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 out="$1"
 target="$("$here/prepare.sh")"
 : > "$out"
+
+# prover-v6's own unit tests, natively (the memory guard's estimate against the measured peaks).
+(cd "$here" && CARGO_TARGET_DIR="$target" cargo "+${STABLE_TOOLCHAIN:?}" test --locked --release -p sp1-wasm-v6 --lib)
 
 # guest, its u32 input, then the prover script's other flags.
 prove_and_verify() {

@@ -8,8 +8,9 @@
 // proof of another version, a proof that is not one, a vk that is not one: refused with their
 // codes). With --bad-input, bad input and conditions must then give coded errors: a malformed
 // ELF (INVALID_ELF, the worker still answering), a stdin chunk that is not bytes
-// (INVALID_STDIN), too little memory (OUT_OF_MEMORY), a cancelled proof (ABORTED), a page
-// without cross-origin isolation (NOT_ISOLATED).
+// (INVALID_STDIN), a shard size out of range or not a number (INVALID_OPTIONS), a shard size or a
+// memory cap the memory guard refuses before any work (OUT_OF_MEMORY), a cancelled proof
+// (ABORTED), a page without cross-origin isolation (NOT_ISOLATED).
 // --element-threshold N (with --with-key) cuts shards at N trace elements instead of the
 // prover's choice.
 // Usage: prove-in-browser.mjs --elf FILE --input N --out FILE [--threads N] [--min-shards N]
@@ -128,18 +129,18 @@ try {
   console.log(JSON.stringify({ version: 'sp1 6.10.0 core, sp1-wasm/v6 in Chromium', input, ...figures }));
   if (figures.threads !== threads) throw new Error(`proved on ${figures.threads} threads, asked for ${threads}`);
 
-  // setup (unless a key was set up before), execute (cycles final), each shard as it is traced
-  // and proven (the count known only at the end), done.
+  // execute (cycles final, before any setup or trace), setup (unless a key was set up before),
+  // each shard as it is traced and proven (the count known only at the end), done.
   assert.deepEqual(
     events.map((e) => [e.phase, e.shard, e.shards]),
     [
-      ...(withKey ? [] : [['setup', 0, 0]]),
       ['execute', 0, 0],
+      ...(withKey ? [] : [['setup', 0, 0]]),
       ...Array.from({ length: figures.shards }, (_, i) => ['shardProved', i + 1, 0]),
       ['done', figures.shards, figures.shards],
     ],
   );
-  assert.ok(events.filter((e) => e.phase !== 'setup').every((e) => e.cycles === figures.cycles));
+  assert.ok(events.every((e) => e.cycles === figures.cycles));
   assert.ok(events.every((e, i) => i === 0 || e.elapsedMs >= events[i - 1].elapsedMs));
   assert.ok(events.at(-1).memoryBytes > 0 && events.at(-1).cycles === figures.cycles);
   assert.ok(figures.shards >= minShards, `${figures.shards} shards, expected at least ${minShards}`);
@@ -165,14 +166,22 @@ async function checkBadInput() {
     // Still answering after a refused ELF: a chunk that is not bytes.
     const refusals = await inPage(
       page,
-      async (sp1v6, elf, { threads }) => {
+      async (sp1v6, elf, { stdin, threads }) => {
         const prover = await sp1v6.createProver({ threads });
         const header = [0x7f, 0x45, 0x4c, 0x46];
         const malformed = new Uint8Array([...header, ...Array.from({ length: 60 }, (_, i) => (i * 37) & 0xff)]);
+        const input = [new Uint8Array(stdin)];
         const refusals = {};
         for (const [name, run] of [
           ['malformedElf', () => prover.prove(malformed, [new Uint8Array(4)])],
           ['stdinNotBytes', () => prover.prove(elf, [[1, 2, 3]])],
+          ['thresholdTooSmall', () => prover.prove(elf, input, { elementThreshold: 1000 })],
+          ['thresholdNotANumber', () => prover.prove(elf, input, { elementThreshold: 'many' })],
+          // About 1.2M cycles (fibonacci), executed before anything else is done.
+          ['thresholdOverLimit', () => prover.prove(elf, [new Uint8Array(new Uint32Array([65_000]).buffer)], {
+            elementThreshold: 2 ** 24,
+            memoryLimitBytes: 3 * 2 ** 30,
+          })],
         ]) {
           refusals[name] = await run().then(
             () => 'accepted',
@@ -186,6 +195,10 @@ async function checkBadInput() {
     );
     assert.match(refusals.malformedElf, /^SP1WasmError INVALID_ELF: /);
     assert.match(refusals.stdinNotBytes, /^SP1WasmError INVALID_STDIN: /);
+    assert.match(refusals.thresholdTooSmall, /^SP1WasmError INVALID_OPTIONS: .*elementThreshold must be from /);
+    assert.match(refusals.thresholdNotANumber, /^SP1WasmError INVALID_OPTIONS: /);
+    // The memory guard refuses before any work, naming a size that fits.
+    assert.match(refusals.thresholdOverLimit, /^SP1WasmError OUT_OF_MEMORY: .*an elementThreshold of 8388608 would fit/);
 
     const starved = await inPage(
       page,
@@ -196,6 +209,7 @@ async function checkBadInput() {
       request,
     );
     assert.equal(starved.code, 'OUT_OF_MEMORY', JSON.stringify(starved));
+    assert.match(starved.message, /no shard size fits; allow more memory/);
 
     const cancelled = await inPage(
       page,

@@ -18,6 +18,16 @@ export const WASM32_MAX_BYTES = 2 ** 32;
  */
 const INITIAL_MEMORY_PAGES = 1024;
 
+/**
+ * The default memory limit of a proof: the wasm memory's maximum (`maxMemoryBytes`, else 4 GiB),
+ * and no more than three quarters of the device's memory as far as the browser tells (Chromium's
+ * `navigator.deviceMemory`: GiB, rounded down, at most 8): the rest is the browser's and the OS's.
+ */
+export function memoryLimit(maxMemoryBytes: number | undefined): number {
+  const gib = (navigator as { deviceMemory?: number }).deviceMemory;
+  return Math.min(maxMemoryBytes ?? WASM32_MAX_BYTES, gib ? Math.floor(gib * 2 ** 30 * 0.75) : Infinity);
+}
+
 /** The part of a threaded build's glue the runtime starts. */
 interface ThreadedGlue {
   reportFatalErrorsTo(channel: string): void;

@@ -14,7 +14,7 @@ import type { ProvingKey } from '../pkg/sp1_wasm_prover.js';
 import { deleteKeyBytes, keyIdOf, loadKeyBytes, storeKeyBytes } from './key-cache.js';
 import type { ProgramRef, Request, WorkerSettings } from './protocol.js';
 import type { Progress, SpanTiming, Stdin } from './types.js';
-import { coded, post, serve, sharedMemory, startPool, WASM32_MAX_BYTES } from './worker-runtime.js';
+import { coded, memoryLimit, post, serve, sharedMemory, startPool, WASM32_MAX_BYTES } from './worker-runtime.js';
 
 /**
  * wasm-bindgen-rayon's pool threads (its `no-bundler` helper) run this same bundle and import it
@@ -49,7 +49,6 @@ function stdinChunks(stdin: Stdin): Uint8Array[] {
 
 /** Loads the build the page chose, reports its deaths on the fatal channel, starts the pool. */
 async function start(settings: WorkerSettings): Promise<void> {
-  const maxMemoryBytes = settings.maxMemoryBytes ?? WASM32_MAX_BYTES;
   if (settings.threaded) {
     await initThreaded({ module_or_path: settings.wasmUrl, memory: sharedMemory(settings.maxMemoryBytes) });
     await startPool(threadedGlue, settings);
@@ -62,16 +61,7 @@ async function start(settings: WorkerSettings): Promise<void> {
   }
   if (settings.tracing) wasm.enableTracing(settings.tracing);
   cacheKeys = settings.cache === 'indexeddb';
-  memoryLimitBytes = Math.min(maxMemoryBytes, deviceMemoryBudget());
-}
-
-/**
- * Three quarters of the device's memory, as far as the browser tells (Chromium's
- * `navigator.deviceMemory`: GiB, rounded down, at most 8): the rest is the browser's and the OS's.
- */
-function deviceMemoryBudget(): number {
-  const gib = (navigator as { deviceMemory?: number }).deviceMemory;
-  return gib ? Math.floor(gib * 2 ** 30 * 0.75) : Infinity;
+  memoryLimitBytes = memoryLimit(settings.maxMemoryBytes);
 }
 
 function key(program: ProgramRef & { keyId: number }): ProvingKey {

@@ -24,6 +24,16 @@ pub fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
         .expect("results are plain data")
 }
 
+/// Reads an options object; `undefined` or `null` gives the defaults, anything it cannot read
+/// is `INVALID_OPTIONS`.
+pub fn options_from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| coded_error("INVALID_OPTIONS", &format!("invalid options: {e}")))
+}
+
 /// Stdin from `Uint8Array[]`, one chunk per guest `read`; anything else is `INVALID_STDIN`.
 pub fn stdin_chunks(chunks: &Array) -> Result<Vec<Vec<u8>>, JsValue> {
     chunks

@@ -12,5 +12,5 @@ mod js;
 mod verified;
 
 pub use fatal::report_fatal_errors_to;
-pub use js::{coded_error, memory_bytes, progress_reporter, set, stdin_chunks, to_js};
+pub use js::{coded_error, memory_bytes, options_from_js, progress_reporter, set, stdin_chunks, to_js};
 pub use verified::{is_elf, verified};

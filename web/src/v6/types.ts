@@ -2,15 +2,20 @@
 
 export interface ProveOptions {
   /**
-   * Trace elements per shard, at most 2^32 - 1. By default the prover chooses from the program's
-   * cycles, run before any trace is made: stock's size (one shard, besides those of precompile
-   * events) up to 2^17 cycles, else 2^23, whose proofs peak at about 2.5 GiB up to a million
-   * cycles (docs/sp1-v6.md). Smaller shards use less memory, but each costs a fixed time.
+   * Trace elements per shard, 2^22 to 2^32 - 1. Unset: 2^24 (peak about 3.1 GiB) if its estimated
+   * peak fits `memoryLimitBytes`, else 2^23 (about 2.1 GiB). Each shard costs a fixed time, so
+   * fewer, larger shards are faster (docs/sp1-v6.md). Set, and estimated not to fit: the proof is
+   * refused with `OUT_OF_MEMORY` before it starts, naming a size that fits.
    */
   elementThreshold?: number;
+  /**
+   * The memory a proof may use. Default: the wasm memory's maximum (4 GiB, or
+   * `maxMemoryBytes`), and no more than three quarters of `navigator.deviceMemory`.
+   */
+  memoryLimitBytes?: number;
 }
 
-export type Phase = 'setup' | 'execute' | 'shardProved' | 'done';
+export type Phase = 'execute' | 'setup' | 'shardProved' | 'done';
 
 /** A program's keys, held by the prover's worker: `prove` reuses them. */
 export interface ProgramKey {
@@ -23,16 +28,17 @@ export interface ProgramKey {
 
 export interface Progress {
   /**
-   * `setup`: keys made (only when `prove` is given an ELF); `execute`: the program ran, `cycles`
-   * is final; `shardProved`: one more shard traced and proven (each is dropped before the next is
-   * traced); `done`: verified, `shards` is final.
+   * `execute`: the program ran, before anything is traced (`cycles` is final, the shard size
+   * chosen); `setup`: keys made (only when `prove` is given an ELF); `shardProved`: one more shard
+   * traced and proven (each is dropped before the next is traced); `done`: verified, `shards` is
+   * final.
    */
   phase: Phase;
   /** Shards proven so far. */
   shard: number;
   /** Shards in the proof, 0 until `done`. */
   shards: number;
-  /** The program's cycles, 0 until execution ends. */
+  /** The program's cycles (execution is the first step). */
   cycles: number;
   elapsedMs: number;
   /** The wasm memory's size in bytes (it only grows: also its peak). */
@@ -47,6 +53,8 @@ export interface ProofResult {
   shards: number;
   /** The trace elements per shard the proof was cut at. */
   elementThreshold: number;
+  /** The peak memory the memory guard expected. */
+  estimatedMemoryBytes: number;
   /** The verifying key's hash as stock prints it (`vk.bytes32()`). */
   vkHash: string;
   /** The Rayon pool's size the proof ran on. */

@@ -5,12 +5,14 @@
  */
 import init, * as glue from '../../pkg-v6/sp1_wasm_v6.js';
 import type { PoolSettings } from '../protocol.js';
-import { coded, post, serve, sharedMemory, startPool } from '../worker-runtime.js';
+import { coded, memoryLimit, post, serve, sharedMemory, startPool } from '../worker-runtime.js';
 import type { Request } from './protocol.js';
 import type { ProofResult, Progress } from './types.js';
 
 const keys = new Map<number, glue.ProvingKey>();
 let nextKeyId = 1;
+/** The default `memoryLimitBytes` of a proof. */
+let memoryLimitBytes: number;
 
 /** For wasm-bindgen-rayon's pool threads, which import this bundle as the glue (see ../worker.ts). */
 export { default, wbg_rayon_start_worker } from '../../pkg-v6/sp1_wasm_v6.js';
@@ -18,6 +20,7 @@ export { default, wbg_rayon_start_worker } from '../../pkg-v6/sp1_wasm_v6.js';
 async function start(settings: PoolSettings): Promise<void> {
   await init({ module_or_path: settings.wasmUrl, memory: sharedMemory(settings.maxMemoryBytes) });
   await startPool(glue, settings);
+  memoryLimitBytes = memoryLimit(settings.maxMemoryBytes);
 }
 
 async function handle(id: number, request: Exclude<Request, { type: 'init' }>): Promise<[unknown, Transferable[]]> {
@@ -36,12 +39,13 @@ async function handle(id: number, request: Exclude<Request, { type: 'init' }>): 
     }
     case 'prove': {
       const onProgress = (progress: Progress) => post({ id, type: 'progress', progress });
-      const { program, stdin, options } = request;
+      const { program, stdin } = request;
+      const options = { ...request.options, memoryLimitBytes: request.options.memoryLimitBytes ?? memoryLimitBytes };
       const started = performance.now();
       const result: ProofResult =
         'elf' in program
-          ? glue.proveCore(program.elf, stdin, options.elementThreshold, onProgress)
-          : glue.proveWithKey(key(program.keyId), stdin, options.elementThreshold, onProgress);
+          ? glue.proveCore(program.elf, stdin, options, onProgress)
+          : glue.proveWithKey(key(program.keyId), stdin, options, onProgress);
       result.provingMs = performance.now() - started;
       return [result, [result.proof.buffer, result.publicValues.buffer]];
     }

@@ -19,7 +19,7 @@ struct Args {
     #[arg(long)]
     input: u32,
     /// Cut a shard at this many trace elements (stock's default is 2^28 + 2^27); by default the
-    /// prover chooses from the program's cycles.
+    /// largest the prover picks from (no memory limit natively).
     #[arg(long)]
     element_threshold: Option<u64>,
     /// Also write the proof (`SP1ProofWithPublicValues`, bincode) here.
@@ -35,8 +35,9 @@ async fn main() {
     let start = Instant::now();
     // Progress to stderr, as the browser's worker posts it to the page.
     let progress = |p: core_proof::Progress| eprintln!("{}", serde_json::to_string(&p).unwrap());
-    let proof = core_proof::prove(&elf, stdin_of(args.input).buffer, args.element_threshold, progress)
-        .expect("prove");
+    let options =
+        core_proof::ProveOptions { element_threshold: args.element_threshold, memory_limit_bytes: None };
+    let proof = core_proof::prove(&elf, stdin_of(args.input).buffer, options, progress).expect("prove");
     let prove_ms = ms_since(start);
     let prove_rss = peak_rss_mib();
     if let Some(out) = &args.out {

@@ -1,0 +1,119 @@
+//! The shard size of an SP1 6 proof and its peak memory, chosen once the program has run and
+//! before anything is traced, so that a page that cannot hold a proof refuses it up front
+//! (`OUT_OF_MEMORY`) instead of trapping halfway, and a page that can proves in as few shards as
+//! fit.
+//!
+//! Each shard costs a fixed time whatever its trace (it hashes codewords of the verifying key's
+//! stacking height), so fewer, larger shards are faster: fibonacci at 1.2M cycles took 233.7 s in
+//! shards of 2^23 trace elements and 145.6 s in shards of 2^24 (docs/sp1-v6.md). A small program
+//! proves at stock's size: at 2^24 its memory finalization gets a shard of its own (fibonacci 19k
+//! cycles: 2 shards, 42.9 s, against 1 shard, 27.0 s). The proof is streamed shard by shard, so
+//! its peak is set by the largest shard, not by the program.
+//!
+//! The wasm memory's peak in Chromium, 1 and 2 threads (docs/sp1-v6.md), fits
+//! `max(FLOOR, BASE + BYTES_PER_ELEMENT * elements)` for a shard of `elements` trace elements:
+//! 2.11 GiB at 2^23 and 3.11 GiB at 2^24 (fibonacci, 1.2M cycles, full shards); one shard of a
+//! small program still peaks at about 2 GiB (fibonacci 19k cycles: 1.98 GiB; the precompile guest,
+//! 4 shards: 2.0 to 2.2 GiB), which setup and the fixed-height codewords set. A shard holds at
+//! most the threshold's elements, and at most `ELEMENTS_PER_CYCLE` per cycle of the program.
+
+const GIB: u64 = 1 << 30;
+/// What a one-shard proof of a small program peaks at.
+const FLOOR_BYTES: u64 = 2 * GIB;
+/// The line through the two full-shard peaks: 2.11 GiB at 2^23 elements, 3.11 GiB at 2^24.
+const BASE_BYTES: u64 = 1_190 << 20;
+const BYTES_PER_ELEMENT: u64 = 128;
+/// Fibonacci's trace has 77 elements per cycle (120k cycles: 9.2 x 10^6).
+const ELEMENTS_PER_CYCLE: u64 = 80;
+/// For more threads' scratch and programs whose chips weigh more per cycle than fibonacci's.
+const MARGIN_PERCENT: u64 = 15;
+
+/// Programs of up to this many cycles prove at stock's shard size: in one shard, besides the
+/// shards stock gives precompile events (120k cycles in one shard peaked at 2.16 GiB natively).
+pub const ONE_SHARD_MAX_CYCLES: u64 = 1 << 17;
+/// The shard sizes a larger program proves at, largest first: 2^24 proves 1.2M cycles faster
+/// than stock sp1-sdk 6.10.0 in about 3.1 GiB; 2^23 fits a page allowed about 2.5 GiB.
+pub const ELEMENT_THRESHOLDS: [u64; 2] = [1 << 24, 1 << 23];
+
+/// Estimated peak wasm memory of proving `cycles` in shards of at most `element_threshold`
+/// trace elements.
+pub fn estimate_peak_bytes(cycles: u64, element_threshold: u64) -> u64 {
+    let elements = element_threshold.min(cycles.saturating_mul(ELEMENTS_PER_CYCLE));
+    let shard = BASE_BYTES + BYTES_PER_ELEMENT * elements;
+    shard.max(FLOOR_BYTES) * (100 + MARGIN_PERCENT) / 100
+}
+
+/// The shard size of a proof of `cycles`: the one asked for if it fits `memory_limit_bytes`,
+/// else the largest that does of stock's (`stock_threshold`, for programs of up to
+/// `ONE_SHARD_MAX_CYCLES`) and `ELEMENT_THRESHOLDS`; an error naming what would fit otherwise.
+pub fn fitted_element_threshold(
+    cycles: u64,
+    stock_threshold: u64,
+    requested: Option<u64>,
+    memory_limit_bytes: Option<u64>,
+) -> Result<u64, String> {
+    let fits = |threshold| {
+        memory_limit_bytes.map_or(true, |limit| estimate_peak_bytes(cycles, threshold) <= limit)
+    };
+    let stock = (cycles <= ONE_SHARD_MAX_CYCLES).then_some(stock_threshold);
+    let largest_fitting = stock.into_iter().chain(ELEMENT_THRESHOLDS).find(|&threshold| fits(threshold));
+    match (requested, largest_fitting) {
+        (Some(threshold), _) if fits(threshold) => Ok(threshold),
+        (None, Some(threshold)) => Ok(threshold),
+        (requested, fitting) => {
+            let threshold = requested.unwrap_or(ELEMENT_THRESHOLDS[ELEMENT_THRESHOLDS.len() - 1]);
+            let advice = match fitting {
+                Some(fitting) => format!("an elementThreshold of {fitting} would fit"),
+                None => "no shard size fits; allow more memory".to_string(),
+            };
+            Err(format!(
+                "{cycles} cycles in shards of {threshold} trace elements need about {} of \
+                 memory, more than the limit of {}: {advice}",
+                format_gib(estimate_peak_bytes(cycles, threshold)),
+                format_gib(memory_limit_bytes.unwrap_or(u64::MAX)),
+            ))
+        }
+    }
+}
+
+fn format_gib(bytes: u64) -> String {
+    format!("{:.2} GiB", bytes as f64 / GIB as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STOCK: u64 = (1 << 28) + (1 << 27);
+
+    /// Peaks measured in Chromium (docs/sp1-v6.md): the estimate must bound every one.
+    #[test]
+    fn bounds_the_measured_peaks() {
+        // (cycles, element threshold, peak bytes)
+        let measured = [
+            (18_927, STOCK, 2_151_219_200),      // fibonacci 19k, one shard, 1 and 2 threads
+            (31_584, STOCK, 2_362_232_012),      // precompiles, 4 shards (2.2 GiB)
+            (120_000, STOCK, 2_319_282_339),     // fibonacci 120k, one shard, natively (2.16 GiB)
+            (1_200_000, 1 << 23, 2_265_595_166), // fibonacci 1.2M, 11 shards (2.11 GiB)
+            (1_200_000, 1 << 24, 3_339_337_318), // fibonacci 1.2M, 6 shards (3.11 GiB)
+        ];
+        for (cycles, threshold, peak) in measured {
+            assert!(estimate_peak_bytes(cycles, threshold) >= peak, "{cycles} at {threshold}: {peak}");
+        }
+    }
+
+    #[test]
+    fn picks_the_largest_shards_that_fit() {
+        let fitted = |cycles, requested, limit| fitted_element_threshold(cycles, STOCK, requested, limit);
+        assert_eq!(fitted(20_000, None, Some(4 * GIB)), Ok(STOCK));
+        assert_eq!(fitted(20_000, None, Some(3 * GIB)), Ok(STOCK));
+        assert_eq!(fitted(1_200_000, None, None), Ok(1 << 24));
+        assert_eq!(fitted(1_200_000, None, Some(4 * GIB)), Ok(1 << 24));
+        assert_eq!(fitted(1_200_000, None, Some(3 * GIB)), Ok(1 << 23));
+        assert_eq!(fitted(1_200_000, Some(1 << 22), Some(3 * GIB)), Ok(1 << 22));
+        let refused = fitted(1_200_000, Some(1 << 24), Some(3 * GIB)).unwrap_err();
+        assert!(refused.contains("an elementThreshold of 8388608 would fit"), "{refused}");
+        let refused = fitted(20_000, None, Some(GIB)).unwrap_err();
+        assert!(refused.contains("no shard size fits"), "{refused}");
+    }
+}
