@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sp1_core_executor::{
     rv64im_costs, Program, RiscvAirId, SP1Context, SP1CoreOpts, BYTE_NUM_ROWS, RANGE_NUM_ROWS,
 };
@@ -28,7 +28,7 @@ use crate::{
 };
 
 /// How a proof is cut and how much memory it may take.
-#[derive(Clone, Copy, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct ProveOptions {
     /// Trace elements per shard; by default the largest of `shard_size::ELEMENT_THRESHOLDS`
@@ -36,6 +36,8 @@ pub struct ProveOptions {
     pub element_threshold: Option<u64>,
     /// Refuse, before any work, a proof whose estimated peak memory exceeds this.
     pub memory_limit_bytes: Option<u64>,
+    /// Execution stops with an error after this many cycles.
+    pub max_cycles: Option<u64>,
 }
 
 /// The smallest shard size taken: below it stock's sharding runs out of room for the fixed
@@ -370,7 +372,7 @@ struct Run {
 impl Run {
     fn of(program: &Arc<Program>, stdin: Vec<Vec<u8>>, options: &ProveOptions) -> Result<Self, CoreProofError> {
         let stdin = SP1Stdin { buffer: stdin, ..SP1Stdin::new() };
-        let (public_values, cycles) = execute(program, &stdin)?;
+        let (public_values, cycles) = execute(program, &stdin, options.max_cycles)?;
         let element_threshold = options.element_threshold(program, cycles)?;
         Ok(Self { stdin, public_values, cycles, element_threshold })
     }
@@ -432,21 +434,50 @@ fn program_of(elf: &[u8]) -> Result<Arc<Program>, CoreProofError> {
     Program::from(elf).map(Arc::new).map_err(|e| CoreProofError::InvalidElf(e.to_string()))
 }
 
+/// Cycles between checks of `maxCycles`: the executor stops to hand over a trace chunk after
+/// this many memory values, at most a few per cycle.
+const MAX_CYCLES_CHECK_VALUES: u64 = 1 << 20;
+
+/// Runs the program of `elf` on `stdin` (one chunk per guest `read`) for at most `max_cycles`:
+/// what it commits and its cycles.
+pub fn execute_elf(
+    elf: &[u8],
+    stdin: Vec<Vec<u8>>,
+    max_cycles: Option<u64>,
+) -> Result<(SP1PublicValues, u64), CoreProofError> {
+    let stdin = SP1Stdin { buffer: stdin, ..SP1Stdin::new() };
+    execute(&program_of(elf)?, &stdin, max_cycles)
+}
+
 /// The public values the guest commits and its cycles, from a run of the minimal executor (as
 /// sp1-core-machine's `run_test` gets them): the shard proofs carry only the values' digest, and
-/// the cycles are reported before the first shard is traced.
+/// the cycles choose the shard size before any trace is made. With `max_cycles`, the run stops
+/// every `MAX_CYCLES_CHECK_VALUES` memory values to check it, so a program that never halts
+/// ends too.
 fn execute(
     program: &Arc<Program>,
     stdin: &SP1Stdin,
+    max_cycles: Option<u64>,
 ) -> Result<(SP1PublicValues, u64), CoreProofError> {
-    let mut executor = MinimalExecutorRunner::simple(program.clone());
+    let mut executor = match max_cycles {
+        Some(_) => MinimalExecutorRunner::simple_tracing(program.clone(), MAX_CYCLES_CHECK_VALUES),
+        None => MinimalExecutorRunner::simple(program.clone()),
+    };
     for chunk in &stdin.buffer {
         executor.with_input(chunk);
     }
+    let past_max = |cycles: u64| max_cycles.is_some_and(|max| cycles > max);
     while executor
         .try_execute_chunk()
         .map_err(|e| CoreProofError::Execution(e.to_string()))?
         .is_some()
-    {}
+    {
+        if past_max(executor.global_clk()) {
+            break;
+        }
+    }
+    if let Some(max) = max_cycles.filter(|_| past_max(executor.global_clk())) {
+        return Err(CoreProofError::Execution(format!("the program ran past maxCycles ({max})")));
+    }
     Ok((SP1PublicValues::from(executor.public_values_stream()), executor.global_clk()))
 }

@@ -4,10 +4,10 @@
 //! caller, and the pool's threads wait with `Atomics.wait`.
 
 use js_sys::{Array, Function, Uint8Array};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sp1_wasm_boundary::{
-    coded_error, is_elf, memory_bytes, options_from_js, progress_reporter, set, stdin_chunks, to_js,
-    verified,
+    coded_error, executed, is_elf, memory_bytes, options_from_js, progress_reporter, set,
+    stdin_chunks, to_js, verified,
 };
 use sp1_hypercube::SP1VerifyingKey;
 use wasm_bindgen::prelude::*;
@@ -68,10 +68,30 @@ pub fn setup(elf: &[u8]) -> Result<ProvingKey, JsValue> {
     core_proof::setup(elf).map(ProvingKey).map_err(|e| coded_error(e.code(), &e.to_string()))
 }
 
+/// What `execute` takes.
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct ExecuteOptions {
+    max_cycles: Option<u64>,
+}
+
+/// Runs `elf` on `stdin` (`Uint8Array[]`), for at most `options.maxCycles`, without proving:
+/// `{ cycles, publicValues: Uint8Array, publicValuesHex }`. Errors have a `code`:
+/// `INVALID_STDIN`, `INVALID_OPTIONS`, `INVALID_ELF`, `EXECUTION_FAILED`.
+#[wasm_bindgen]
+pub fn execute(elf: &[u8], stdin: &Array, options: JsValue) -> Result<JsValue, JsValue> {
+    let stdin = stdin_chunks(stdin)?;
+    let options: ExecuteOptions = options_from_js(options)?;
+    let (public_values, cycles) = core_proof::execute_elf(elf, stdin, options.max_cycles)
+        .map_err(|e| coded_error(e.code(), &e.to_string()))?;
+    Ok(executed(cycles, public_values.as_slice()))
+}
+
 /// Proves `elf` on `stdin` (`Uint8Array[]`, one chunk per guest `read`), setting it up first.
-/// `options`: `{ elementThreshold?, memoryLimitBytes? }`: trace elements per shard (default: the
-/// largest of 2^24 and 2^23 whose estimated peak fits the limit), and the memory limit, past which
-/// a proof is refused with `OUT_OF_MEMORY` before any work. `onProgress` receives `{ phase,
+/// `options`: `{ elementThreshold?, memoryLimitBytes?, maxCycles? }`: trace elements per shard
+/// (default: stock's for programs of up to 2^17 cycles, else the largest of 2^24 and 2^23 whose
+/// estimated peak fits the limit), the memory limit, past which a proof is refused with
+/// `OUT_OF_MEMORY` before setup or any trace, and the cycles execution may take. `onProgress` receives `{ phase,
 /// shard, shards, cycles, elapsedMs, memoryBytes }`. Returns `{ proof, publicValues, cycles,
 /// shards, elementThreshold, estimatedMemoryBytes, vkHash, threads, memoryBytes }`; `proof` is
 /// stock sp1-sdk 6.10.0 `SP1ProofWithPublicValues` bincode. Errors have a `code`:

@@ -17,7 +17,7 @@ env -u RUSTC -u RUSTC_WRAPPER -u CARGO_ENCODED_RUSTFLAGS \
     -Zjson-target-spec -Zbuild-std=std,panic_abort -Zbuild-std-features=compiler-builtins-mem \
     --target "$here/riscv64im-succinct-zkvm-elf.json" --workspace
 mkdir -p "$out"
-for guest in fibonacci-v6 precompiles-v6; do
+for guest in fibonacci-v6 precompiles-v6 stats-v6; do
   cp "${CARGO_TARGET_DIR:-$here/guests/target}/riscv64im-succinct-zkvm-elf/release/$guest" "$out/$guest.elf"
   echo "v6 guest: $out/$guest.elf"
 done

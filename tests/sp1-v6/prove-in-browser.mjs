@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // SP1 6 through the web package's `sp1-wasm/v6` entry point in headless Chromium (make test-v6):
-// proves a v6 guest that reads one u32 on all the machine's cores and writes the proof file for
-// stock sp1-sdk 6.10.0 to verify, checking the progress events on the way (and, with
+// proves a v6 guest on its input (see `guestStdin`) on all the machine's cores and writes the
+// proof file for stock sp1-sdk 6.10.0 to verify, checking the progress events on the way (and, with
 // --min-shards, that the proof has at least that many shards). It proves with the README's code
 // (web/bundlers/apps/shared/prove-v6.js: `prove` on the ELF), or with --with-key through
 // `setup`, `prove` on the key, then `verify` in the page against the key's vk (accepted; a
 // proof of another version, a proof that is not one, a vk that is not one: refused with their
-// codes). With --bad-input, bad input and conditions must then give coded errors: a malformed
+// codes). With --bad-input, `execute` must then give the proof's cycles and public values, and
+// bad input and conditions coded errors: a run past maxCycles (EXECUTION_FAILED), a malformed
 // ELF (INVALID_ELF, the worker still answering), a stdin chunk that is not bytes
 // (INVALID_STDIN), a shard size out of range or not a number (INVALID_OPTIONS), a shard size or a
 // memory cap the memory guard refuses before any work (OUT_OF_MEMORY), a cancelled proof
@@ -19,6 +20,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
+import { series } from '../../web/bench/series.mjs';
 import { openPage } from '../../web/scripts/browser.mjs';
 
 const args = process.argv.slice(2);
@@ -66,14 +68,27 @@ function inPage(page, body, request) {
   );
 }
 
-// The guest reads one u32 (bincode: 4 bytes, little-endian).
-const request = {
-  elfUrl: `/guest/${basename(elf)}`,
-  stdin: Array.from(new Uint8Array(new Uint32Array([input]).buffer)),
-  threads,
-};
+/**
+ * The guest's stdin for `input`, bincode as `SP1Stdin::write` makes it (as tests/sp1-v6/src/lib.rs
+ * does natively): the stats guest reads a `Dataset { name, values }` of `input` values (a length
+ * before each string and vector, u64; values i64; all little-endian), the others one u32.
+ */
+function guestStdin(input) {
+  if (basename(elf) !== 'stats-v6.elf') return new Uint8Array(new Uint32Array([input]).buffer);
+  const name = new TextEncoder().encode('series');
+  const values = series(input);
+  const bytes = new DataView(new ArrayBuffer(8 + name.length + 8 + 8 * values.length));
+  bytes.setBigUint64(0, BigInt(name.length), true);
+  new Uint8Array(bytes.buffer).set(name, 8);
+  bytes.setBigUint64(8 + name.length, BigInt(values.length), true);
+  values.forEach((value, i) => bytes.setBigInt64(16 + name.length + 8 * i, BigInt(value), true));
+  return new Uint8Array(bytes.buffer);
+}
+
+const request = { elfUrl: `/guest/${basename(elf)}`, stdin: Array.from(guestStdin(input)), threads };
 
 const isolatedPage = await openV6Page();
+let proofFigures;
 try {
   const { page } = isolatedPage;
   const proved = await inPage(
@@ -119,12 +134,14 @@ try {
         binary += String.fromCharCode(...result.proof.subarray(i, i + 0x8000));
       }
       const { proof, publicValues, ...figures } = result;
-      return { proofBase64: btoa(binary), events, verdicts, ...figures };
+      const publicValuesHex = Array.from(publicValues, (byte) => byte.toString(16).padStart(2, '0')).join('');
+      return { proofBase64: btoa(binary), events, verdicts, ...figures, publicValuesHex };
     },
     { ...request, withKey, elementThreshold, explicitThreads },
   );
   if (proved.code) throw new Error(`proving failed in the browser: ${JSON.stringify(proved)}`);
   const { proofBase64, events, verdicts, ...figures } = proved;
+  proofFigures = figures;
   writeFileSync(option('--out'), Buffer.from(proofBase64, 'base64'));
   console.log(JSON.stringify({ version: 'sp1 6.10.0 core, sp1-wasm/v6 in Chromium', input, ...figures }));
   if (figures.threads !== threads) throw new Error(`proved on ${figures.threads} threads, asked for ${threads}`);
@@ -156,10 +173,13 @@ try {
 } finally {
   await isolatedPage.close();
 }
-if (badInput) await checkBadInput();
+if (badInput) await checkBadInput(proofFigures);
 
-/** Bad input and conditions in an isolated page, then a page without cross-origin isolation. */
-async function checkBadInput() {
+/**
+ * `execute` (the proof's cycles and public values), then bad input and conditions in an isolated
+ * page, then a page without cross-origin isolation.
+ */
+async function checkBadInput(proved) {
   const isolatedPage = await openV6Page();
   try {
     const { page } = isolatedPage;
@@ -175,6 +195,9 @@ async function checkBadInput() {
         for (const [name, run] of [
           ['malformedElf', () => prover.prove(malformed, [new Uint8Array(4)])],
           ['stdinNotBytes', () => prover.prove(elf, [[1, 2, 3]])],
+          ['pastMaxCycles', () => prover.prove(elf, input, { maxCycles: 1000 })],
+          ['executedPastMaxCycles', () => prover.execute(elf, input, { maxCycles: 1000 })],
+          ['maxCyclesNotANumber', () => prover.execute(elf, input, { maxCycles: -1 })],
           ['thresholdTooSmall', () => prover.prove(elf, input, { elementThreshold: 1000 })],
           ['thresholdNotANumber', () => prover.prove(elf, input, { elementThreshold: 'many' })],
           // About 1.2M cycles (fibonacci), executed before anything else is done.
@@ -188,13 +211,18 @@ async function checkBadInput() {
             (error) => `${error.name} ${error.code}: ${error.message}`,
           );
         }
+        const executed = await prover.execute(elf, input);
         prover.terminate();
-        return refusals;
+        return { ...refusals, executed: { cycles: executed.cycles, publicValuesHex: executed.publicValuesHex } };
       },
       request,
     );
     assert.match(refusals.malformedElf, /^SP1WasmError INVALID_ELF: /);
     assert.match(refusals.stdinNotBytes, /^SP1WasmError INVALID_STDIN: /);
+    assert.match(refusals.pastMaxCycles, /^SP1WasmError EXECUTION_FAILED: .*maxCycles \(1000\)/);
+    assert.match(refusals.executedPastMaxCycles, /^SP1WasmError EXECUTION_FAILED: .*maxCycles \(1000\)/);
+    assert.match(refusals.maxCyclesNotANumber, /^SP1WasmError INVALID_OPTIONS: /);
+    assert.deepEqual(refusals.executed, { cycles: proved.cycles, publicValuesHex: proved.publicValuesHex });
     assert.match(refusals.thresholdTooSmall, /^SP1WasmError INVALID_OPTIONS: .*elementThreshold must be from /);
     assert.match(refusals.thresholdNotANumber, /^SP1WasmError INVALID_OPTIONS: /);
     // The memory guard refuses before any work, naming a size that fits.

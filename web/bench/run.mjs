@@ -13,6 +13,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openPage } from '../scripts/browser.mjs';
+import { series } from './series.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -51,15 +52,6 @@ const OPEN_STEPS = {
   fri: ['open multi batches'],
 };
 const PHASES = ['execute', 'checkpoint', 'generateTraces', 'commit', ...Object.keys(OPEN_STEPS), 'open (rest)'];
-
-/** `count` pseudo-random signed 31-bit values (a linear congruential generator): a fixed series. */
-function series(count) {
-  let state = 12345;
-  return Array.from({ length: count }, () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return (state >>> 1) - 2 ** 30;
-  });
-}
 
 /**
  * Workloads by guest input; the fibonacci inputs give about 20k, 100k, 1M and 4M cycles. `hashes`

@@ -74,11 +74,23 @@ describe('sp1-wasm/v6', () => {
     await releasing;
   });
 
+  it('executes without proving, passing maxCycles on', async () => {
+    const { prover, worker } = await startedProver();
+    const elf = new Uint8Array([1]);
+    const stdin = [new Uint8Array([2])];
+    const executing = prover.execute(elf, stdin, { maxCycles: 10 });
+    await flush();
+    expect(worker.posted.at(-1)).toMatchObject({ type: 'execute', elf, stdin, options: { maxCycles: 10 } });
+    worker.reply({ type: 'result', value: { cycles: 5 } }, 'execute');
+    await expect(executing).resolves.toEqual({ cycles: 5 });
+  });
+
   it('refuses a stdin that is not an array with INVALID_STDIN, without asking the worker', async () => {
     const { prover, worker } = await startedProver();
     const posted = worker.posted.length;
     const notChunks = new Uint8Array([1]) as unknown as Uint8Array[];
     await expect(prover.prove(new Uint8Array(), notChunks)).rejects.toMatchObject({ code: 'INVALID_STDIN' });
+    await expect(prover.execute(new Uint8Array(), notChunks)).rejects.toMatchObject({ code: 'INVALID_STDIN' });
     expect(worker.posted).toHaveLength(posted);
   });
 });

@@ -1,14 +1,33 @@
 //! What the measuring binaries share: the guests' stdin, and the figures they print.
 
-use std::time::Instant;
+use std::{path::Path, time::Instant};
 
 use sp1_sdk::SP1Stdin;
+use sp1_wasm_guest_types::Dataset;
 
-/// The stdin of a guest that reads one u32 (the fibonacci guest's n, the precompile guest's rounds).
-pub fn stdin_of(n: u32) -> SP1Stdin {
+/// The stdin of the guest of `elf` for its input `n`: the stats guest reads a `Dataset` of `n`
+/// values (the series `web/bench/series.mjs` makes, as the browser's runs get), the others one
+/// u32 (the fibonacci guest's n, the precompile guest's rounds).
+pub fn stdin_of(elf: &Path, n: u32) -> SP1Stdin {
     let mut stdin = SP1Stdin::new();
-    stdin.write(&n);
+    if elf.file_stem().is_some_and(|stem| stem == "stats-v6") {
+        stdin.write(&Dataset { name: "series".into(), values: series(n) });
+    } else {
+        stdin.write(&n);
+    }
     stdin
+}
+
+/// `count` pseudo-random signed 31-bit values from a linear congruential generator: the series
+/// of `web/bench/series.mjs`.
+fn series(count: u32) -> Vec<i64> {
+    let mut state = 12345u32;
+    (0..count)
+        .map(|_| {
+            state = state.wrapping_mul(1103515245).wrapping_add(12345);
+            i64::from(state >> 1) - (1 << 30)
+        })
+        .collect()
 }
 
 pub fn ms_since(start: Instant) -> f64 {

@@ -37,9 +37,9 @@ async fn main() {
 
     let runs = args.inputs.iter().map(|&n| (n, "core")).chain(args.compressed.map(|n| (n, "compressed")));
     for (n, mode) in runs {
-        let (_, report) = client.execute(elf.clone(), stdin_of(n)).await.expect("execute");
+        let (_, report) = client.execute(elf.clone(), stdin_of(&args.elf, n)).await.expect("execute");
         let start = Instant::now();
-        let request = client.prove(&pk, stdin_of(n));
+        let request = client.prove(&pk, stdin_of(&args.elf, n));
         let proof = if mode == "core" { request.core().await } else { request.compressed().await }.expect("prove");
         let prove_ms = ms_since(start);
         let start = Instant::now();

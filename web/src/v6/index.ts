@@ -11,9 +11,9 @@ import { WorkerConnection, type CallOptions } from '../connection.js';
 import { checkedMaxMemory, isCrossOriginIsolated, notIsolated, poolSize, requireWasmSimd } from '../environment.js';
 import { SP1WasmError } from '../errors.js';
 import { programRef, type PoolSettings } from '../protocol.js';
-import type { VerifyResult } from '../types.js';
+import type { ExecutionResult, VerifyResult } from '../types.js';
 import type { Request } from './protocol.js';
-import type { ProgramKey, ProofResult, Progress, ProveOptions } from './types.js';
+import type { ExecuteOptions, ProgramKey, ProofResult, Progress, ProveOptions } from './types.js';
 import { wasmUrl, workerScript } from './worker-script.js';
 
 export type { CallOptions } from '../connection.js';
@@ -30,6 +30,8 @@ export interface CreateProverOptions {
   maxMemoryBytes?: number;
 }
 
+export interface ExecuteCallOptions extends ExecuteOptions, CallOptions {}
+
 export interface ProveCallOptions extends ProveOptions, CallOptions {
   onProgress?: (progress: Progress) => void;
 }
@@ -40,6 +42,12 @@ export interface Prover {
   readonly threads: number;
   /** The keys of `elf` (an SP1 6 guest, RV64IM), made once for any number of proofs. Rejects with `INVALID_ELF`. */
   setup(elf: Uint8Array, options?: CallOptions): Promise<ProgramKey>;
+  /**
+   * Runs `elf` on `stdin` without proving: its cycles and public values. Rejects with
+   * `INVALID_ELF`, `INVALID_STDIN`, `INVALID_OPTIONS` or `EXECUTION_FAILED` (the guest's panic,
+   * or past `maxCycles`).
+   */
+  execute(elf: Uint8Array, stdin: Uint8Array[], options?: ExecuteCallOptions): Promise<ExecutionResult>;
   /**
    * A core proof of a program (its ELF, set up for this proof alone, or the key of `setup`) on
    * `stdin` (one chunk per guest `read`, bincode for `read::<T>()`), checked with every check of
@@ -77,8 +85,13 @@ export async function createProver(options: CreateProverOptions = {}): Promise<P
     threaded: true,
     threads: connection.settings.threads,
     setup: (elf, options = {}) => connection.call({ type: 'setup', elf }, options.signal),
+    execute: async (elf, stdin, options = {}) => {
+      checkStdin(stdin);
+      const { signal, ...executeOptions } = options;
+      return connection.call({ type: 'execute', elf, stdin, options: executeOptions }, signal);
+    },
     prove: async (program, stdin, options = {}) => {
-      if (!Array.isArray(stdin)) throw new SP1WasmError('INVALID_STDIN', 'stdin must be an array of Uint8Array chunks');
+      checkStdin(stdin);
       const { signal, onProgress, ...proveOptions } = options;
       return connection.call({ type: 'prove', program: programRef(program), stdin, options: proveOptions }, signal, onProgress);
     },
@@ -86,4 +99,8 @@ export async function createProver(options: CreateProverOptions = {}): Promise<P
     release: (key) => connection.call({ type: 'releaseKey', keyId: key.keyId }),
     terminate: () => connection.terminate(),
   };
+}
+
+function checkStdin(stdin: unknown): void {
+  if (!Array.isArray(stdin)) throw new SP1WasmError('INVALID_STDIN', 'stdin must be an array of Uint8Array chunks');
 }

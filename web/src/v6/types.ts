@@ -1,11 +1,16 @@
 /** What the SP1 6 prover takes and returns. */
+import type { ExecuteOptions } from '../types.js';
 
-export interface ProveOptions {
+export type { ExecuteOptions, ExecutionResult } from '../types.js';
+
+export interface ProveOptions extends ExecuteOptions {
   /**
-   * Trace elements per shard, 2^22 to 2^32 - 1. Unset: 2^24 (peak about 3.1 GiB) if its estimated
-   * peak fits `memoryLimitBytes`, else 2^23 (about 2.1 GiB). Each shard costs a fixed time, so
-   * fewer, larger shards are faster (docs/sp1-v6.md). Set, and estimated not to fit: the proof is
-   * refused with `OUT_OF_MEMORY` before it starts, naming a size that fits.
+   * Trace elements per shard, 2^22 to 2^32 - 1. Unset, chosen once the program has run: stock's
+   * size up to 2^17 cycles (one shard, besides those of precompile events; peak about 2.2 GiB),
+   * else 2^24 (about 3.2 GiB) if its estimated peak fits `memoryLimitBytes`, else 2^23 (about
+   * 2.1 GiB). Each shard costs a fixed time, so fewer, larger shards are faster
+   * (docs/sp1-v6.md). Set, and estimated not to fit: the proof is refused with `OUT_OF_MEMORY`
+   * before setup or any trace, naming a size that fits.
    */
   elementThreshold?: number;
   /**

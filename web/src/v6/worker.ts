@@ -32,6 +32,10 @@ async function handle(id: number, request: Exclude<Request, { type: 'init' }>): 
       const vk = key.vkBytes;
       return [{ keyId, vk, vkHash: key.vkHash }, [vk.buffer]];
     }
+    case 'execute': {
+      const result = glue.execute(request.elf, request.stdin, request.options);
+      return [result, [result.publicValues.buffer]];
+    }
     case 'releaseKey': {
       keys.get(request.keyId)?.free();
       keys.delete(request.keyId);

@@ -36,8 +36,8 @@ async fn main() {
     // Progress to stderr, as the browser's worker posts it to the page.
     let progress = |p: core_proof::Progress| eprintln!("{}", serde_json::to_string(&p).unwrap());
     let options =
-        core_proof::ProveOptions { element_threshold: args.element_threshold, memory_limit_bytes: None };
-    let proof = core_proof::prove(&elf, stdin_of(args.input).buffer, options, progress).expect("prove");
+        core_proof::ProveOptions { element_threshold: args.element_threshold, ..Default::default() };
+    let proof = core_proof::prove(&elf, stdin_of(&args.elf, args.input).buffer, options, progress).expect("prove");
     let prove_ms = ms_since(start);
     let prove_rss = peak_rss_mib();
     if let Some(out) = &args.out {
