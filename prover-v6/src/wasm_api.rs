@@ -4,10 +4,10 @@
 //! caller, and the pool's threads wait with `Atomics.wait`.
 
 use js_sys::{Array, Function, Uint8Array};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sp1_wasm_boundary::{
     coded_error, executed, is_elf, memory_bytes, options_from_js, progress_reporter, set,
-    stdin_chunks, to_js, verified,
+    stdin_chunks, to_js, verified, ExecuteOptions,
 };
 use sp1_hypercube::SP1VerifyingKey;
 use wasm_bindgen::prelude::*;
@@ -66,13 +66,6 @@ impl ProvingKey {
 #[wasm_bindgen]
 pub fn setup(elf: &[u8]) -> Result<ProvingKey, JsValue> {
     core_proof::setup(elf).map(ProvingKey).map_err(|e| coded_error(e.code(), &e.to_string()))
-}
-
-/// What `execute` takes.
-#[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-struct ExecuteOptions {
-    max_cycles: Option<u64>,
 }
 
 /// Runs `elf` on `stdin` (`Uint8Array[]`), for at most `options.maxCycles`, without proving:

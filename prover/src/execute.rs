@@ -1,17 +1,10 @@
 //! Execution without proving.
 
 use js_sys::Array;
-use serde::Deserialize;
-use sp1_wasm_boundary::{executed, options_from_js};
+use sp1_wasm_boundary::{executed, options_from_js, ExecuteOptions};
 use wasm_bindgen::prelude::*;
 
 use crate::{core_prover::prover, error::js_error, stdin::stdin_from_js};
-
-#[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-struct ExecuteOptions {
-    max_cycles: Option<u64>,
-}
 
 /// Runs `elf` on `stdin` (`Uint8Array[]`), for at most `options.maxCycles`: `{ cycles,
 /// publicValues: Uint8Array, publicValuesHex }`.

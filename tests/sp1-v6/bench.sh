@@ -7,7 +7,7 @@
 # ours by stock sp1-sdk (core_only) and by our verifier before the package returns it.
 # Usage: tests/sp1-v6/bench.sh OUT_DIR   (CARGO_TARGET_DIR and STABLE_TOOLCHAIN set, as by make)
 #   BENCH_V6_RUNS (default 3), BENCH_V6_THREADS (default "1 2"),
-#   BENCH_V6_WORKLOADS (default all: "fibonacci-v6:1000 fibonacci-v6:8200 fibonacci-v6:83000 precompiles-v6:4")
+#   BENCH_V6_WORKLOADS (default all: "fibonacci-v6:1000 fibonacci-v6:8200 fibonacci-v6:83000 precompiles-v6:4 stats-v6:1850")
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$1"
@@ -15,7 +15,7 @@ runs="${BENCH_V6_RUNS:-3}"
 threads_list="${BENCH_V6_THREADS:-1 2}"
 # About 20k, 120k and 1.2M cycles of fibonacci (RV64IM), and the precompile guest (keccak,
 # sha256, secp256k1 with ordinary code; 31.6k cycles, 4 shards).
-workloads="${BENCH_V6_WORKLOADS:-fibonacci-v6:1000 fibonacci-v6:8200 fibonacci-v6:83000 precompiles-v6:4}"
+workloads="${BENCH_V6_WORKLOADS:-fibonacci-v6:1000 fibonacci-v6:8200 fibonacci-v6:83000 precompiles-v6:4 stats-v6:1850}"
 target="$("$here/prepare.sh")"
 mkdir -p "$out"
 results="$out/results.jsonl"

@@ -24,6 +24,14 @@ pub fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
         .expect("results are plain data")
 }
 
+/// What both provers' `execute` takes: `{ maxCycles? }`.
+#[derive(Default, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct ExecuteOptions {
+    /// Execution stops with an error after this many cycles.
+    pub max_cycles: Option<u64>,
+}
+
 /// Reads an options object; `undefined` or `null` gives the defaults, anything it cannot read
 /// is `INVALID_OPTIONS`.
 pub fn options_from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {

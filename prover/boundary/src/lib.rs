@@ -12,5 +12,8 @@ mod js;
 mod results;
 
 pub use fatal::report_fatal_errors_to;
-pub use js::{coded_error, memory_bytes, options_from_js, progress_reporter, set, stdin_chunks, to_js};
+pub use js::{
+    coded_error, memory_bytes, options_from_js, progress_reporter, set, stdin_chunks, to_js,
+    ExecuteOptions,
+};
 pub use results::{executed, is_elf, verified};
