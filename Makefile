@@ -108,12 +108,13 @@ pack: web
 	@mkdir -p build
 	cd web && npm pack --pack-destination ../build
 
-## The Next.js demo, with the packed package installed as users install it; the guests' ELFs are
-## the demo's own files, served from public/.
+## The Next.js demo, with the packed package installed as users install it; the guests' ELFs (SP1 5
+## from the CLI, SP1 6 built from source) are the demo's own files, served from public/.
 demo-build: build pack
 	cd web/demo && npm ci --no-audit --no-fund && npm install --no-save --no-audit --no-fund $(PACKAGE)
 	@mkdir -p web/demo/public/guests
 	for guest in $$($(CLI) guests); do $(CLI) elf --guest $$guest --out web/demo/public/guests/$$guest.elf; done
+	CARGO_TARGET_DIR=$(CARGO_TARGET_DIR)/sp1-v6/guest tests/sp1-v6/build-guest.sh web/demo/public/guests
 	cd web/demo && npx next build
 
 ## Build and serve the demo at http://localhost:3000 (cross-origin isolated).

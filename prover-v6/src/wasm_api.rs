@@ -36,6 +36,7 @@ struct ProofSummary {
     /// The peak memory the memory guard expected.
     estimated_memory_bytes: f64,
     vk_hash: String,
+    public_values_hex: String,
     /// The Rayon pool's size the proof ran on.
     threads: usize,
     /// The wasm memory's size when the proof was done: its peak.
@@ -84,12 +85,12 @@ pub fn execute(elf: &[u8], stdin: &Array, options: JsValue) -> Result<JsValue, J
 /// `options`: `{ elementThreshold?, memoryLimitBytes?, maxCycles? }`: trace elements per shard
 /// (default: stock's for programs of up to 2^17 cycles, else the largest of 2^24 and 2^23 whose
 /// estimated peak fits the limit), the memory limit, past which a proof is refused with
-/// `OUT_OF_MEMORY` before setup or any trace, and the cycles execution may take. `onProgress` receives `{ phase,
-/// shard, shards, cycles, elapsedMs, memoryBytes }`. Returns `{ proof, publicValues, cycles,
-/// shards, elementThreshold, estimatedMemoryBytes, vkHash, threads, memoryBytes }`; `proof` is
-/// stock sp1-sdk 6.10.0 `SP1ProofWithPublicValues` bincode. Errors have a `code`:
-/// `INVALID_STDIN`, `INVALID_OPTIONS`, `OUT_OF_MEMORY`, `INVALID_ELF`, `EXECUTION_FAILED`,
-/// `PROVING_FAILED`.
+/// `OUT_OF_MEMORY` before setup or any trace, and the cycles execution may take.
+/// `onProgress` receives `{ phase, shard, shards, cycles, elapsedMs, memoryBytes }`. Returns
+/// `{ proof, publicValues, publicValuesHex, cycles, shards, elementThreshold,
+/// estimatedMemoryBytes, vkHash, threads, memoryBytes }`; `proof` is stock sp1-sdk 6.10.0
+/// `SP1ProofWithPublicValues` bincode. Errors have a `code`: `INVALID_STDIN`, `INVALID_OPTIONS`,
+/// `OUT_OF_MEMORY`, `INVALID_ELF`, `EXECUTION_FAILED`, `PROVING_FAILED`.
 #[wasm_bindgen(js_name = proveCore)]
 pub fn prove_core(
     elf: &[u8],
@@ -133,6 +134,7 @@ fn prove_to_js(
         element_threshold: proof.element_threshold,
         estimated_memory_bytes: proof.estimated_peak_bytes as f64,
         vk_hash: proof.vk_hash,
+        public_values_hex: hex::encode(&proof.public_values),
         threads: rayon::current_num_threads(),
         memory_bytes: memory_bytes(),
     };

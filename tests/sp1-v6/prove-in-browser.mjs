@@ -134,8 +134,7 @@ try {
         binary += String.fromCharCode(...result.proof.subarray(i, i + 0x8000));
       }
       const { proof, publicValues, ...figures } = result;
-      const publicValuesHex = Array.from(publicValues, (byte) => byte.toString(16).padStart(2, '0')).join('');
-      return { proofBase64: btoa(binary), events, verdicts, ...figures, publicValuesHex };
+      return { proofBase64: btoa(binary), events, verdicts, ...figures };
     },
     { ...request, withKey, elementThreshold, explicitThreads },
   );

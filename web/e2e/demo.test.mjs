@@ -70,6 +70,23 @@ test('prove through the UI, verify, download; the proof file verifies natively',
   assert.deepEqual(errors, []);
 });
 
+test('SP1 6: prove fibonacci through the UI and verify it in the page', async () => {
+  const { page, errors } = await openDemo();
+  await page.getByTestId('isolation').getByText('Cross-origin isolated').waitFor();
+  await page.selectOption('#version', '6');
+  await page.locator('#guest').getByText('fibonacci').waitFor({ state: 'attached' });
+  await setInput(page, '1000');
+  await page.locator('[data-testid="prove"]:enabled').click();
+  await page.getByTestId('status').getByText(/shard\(s\) proven, 18927 cycles/).waitFor({ timeout: PROOF_TIMEOUT });
+  await page.getByTestId('result').waitFor({ timeout: PROOF_TIMEOUT });
+  assert.equal(await page.getByTestId('public-values').textContent(), '0xe80300004d170000');
+  await page.getByTestId('verify').click();
+  const verified = await page.getByTestId('verified').textContent({ timeout: 60_000 });
+  assert.match(verified, /Verified: 1 shard\(s\)/);
+  await page.screenshot({ path: join(ARTIFACTS, 'demo-v6-proved.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
 test('a tampered uploaded proof is rejected and the error is shown', async () => {
   const { page } = await openDemo();
   const proof = readFileSync(join(workDir, 'demo.proof'));

@@ -3,6 +3,9 @@
 import { useEffect, useState } from 'react';
 import type { GuestName, Stdin } from 'sp1-wasm';
 import { useSP1WasmProver } from 'sp1-wasm/react';
+import { useSP1WasmProver as useSP1WasmProverV6 } from 'sp1-wasm/v6/react';
+
+type Version = '5' | '6';
 
 const GUESTS: Record<GuestName, { label: string; input: string }> = {
   fibonacci: { label: 'fibonacci: n-th Fibonacci number mod 7919', input: '1000' },
@@ -11,8 +14,14 @@ const GUESTS: Record<GuestName, { label: string; input: string }> = {
   hashes: { label: 'hashes: keccak-256 and SHA-256 precompiles, then 64-bit mixing', input: '{"data":[104,101,108,108,111],"rounds":1}' },
 };
 
+/** SP1 6 guests (RV64IM), built from source by `make demo-build`; each reads one u32. */
+const GUESTS_V6: Record<string, { label: string; input: string }> = {
+  'fibonacci-v6': { label: 'fibonacci: n-th Fibonacci number mod 7919', input: '1000' },
+};
+
 const PHASES: Record<string, string> = {
   execute: 'Executing',
+  setup: 'Set up',
   checkpoint: 'Tracing checkpoint',
   generateTraces: 'Generating traces',
   commit: 'Committing',
@@ -21,7 +30,9 @@ const PHASES: Record<string, string> = {
   done: 'Done',
 };
 
-type Program = { kind: 'guest'; guest: GuestName } | { kind: 'upload'; name: string; elf: Uint8Array };
+type Program = { kind: 'guest'; guest: string } | { kind: 'upload'; name: string; elf: Uint8Array };
+
+const DEFAULT_GUEST: Record<Version, string> = { '5': 'fibonacci', '6': 'fibonacci-v6' };
 
 function download(bytes: Uint8Array, name: string) {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
@@ -37,11 +48,16 @@ async function readFile(file: File): Promise<Uint8Array> {
 export default function Home() {
   const [cores, setCores] = useState(1);
   const [threads, setThreads] = useState(0);
+  const [version, setVersion] = useState<Version>('5');
   const [program, setProgram] = useState<Program>({ kind: 'guest', guest: 'fibonacci' });
   const [input, setInput] = useState(GUESTS.fibonacci.input);
   const [stdinHex, setStdinHex] = useState('');
   const [elf, setElf] = useState<Uint8Array | null>(null);
-  const prover = useSP1WasmProver({ threads: threads || undefined });
+  // Both hooks are always called (React's rule); each starts its worker only when first used.
+  const proverV5 = useSP1WasmProver({ threads: threads || undefined });
+  const proverV6 = useSP1WasmProverV6({ threads: threads || undefined });
+  const prover = version === '5' ? proverV5 : proverV6;
+  const guests: Record<string, { label: string; input: string }> = version === '5' ? GUESTS : GUESTS_V6;
   const busy = ['loading', 'proving', 'verifying'].includes(prover.status);
 
   useEffect(() => {
@@ -54,32 +70,42 @@ export default function Home() {
       setElf(program.elf);
       return;
     }
-    setInput(GUESTS[program.guest].input);
+    setInput(guests[program.guest].input);
+    // No ELF until this program's arrives: the last one may be the other version's.
+    setElf(null);
     fetch(`/guests/${program.guest}.elf`)
       .then((response) => response.arrayBuffer())
       .then((bytes) => setElf(new Uint8Array(bytes)));
   }, [program]);
 
-  const stdin = (): Stdin =>
-    program.kind === 'guest'
-      ? { guest: program.guest, input: JSON.parse(input) }
-      : stdinHex
-          .split(/[\s,]+/)
-          .filter(Boolean)
-          .map((hex) => new Uint8Array(hex.match(/../g)?.map((b) => parseInt(b, 16)) ?? []));
+  const chooseVersion = (next: Version) => {
+    setVersion(next);
+    setProgram({ kind: 'guest', guest: DEFAULT_GUEST[next] });
+  };
 
-  const progress = prover.progress;
-  const fraction =
-    prover.status === 'done' && prover.proof
-      ? 1
-      : progress && progress.shards > 0
-        ? (progress.shard - (progress.phase === 'shardProved' ? 0 : 1) + phaseWeight(progress.phase)) / progress.shards
-        : 0;
+  const stdinChunks = (): Uint8Array[] =>
+    stdinHex
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((hex) => new Uint8Array(hex.match(/../g)?.map((b) => parseInt(b, 16)) ?? []));
+
+  const prove = (elf: Uint8Array) => {
+    if (version === '6') {
+      // The SP1 6 guests here read one u32: bincode, 4 bytes little-endian.
+      const stdin = program.kind === 'guest' ? [new Uint8Array(new Uint32Array([Number(input)]).buffer)] : stdinChunks();
+      return proverV6.prove(elf, stdin);
+    }
+    const stdin: Stdin = program.kind === 'guest' ? { guest: program.guest as GuestName, input: JSON.parse(input) } : stdinChunks();
+    return proverV5.prove(elf, stdin);
+  };
+
+  const status = statusText(version, prover.status, prover.progress);
+  const fraction = prover.status === 'done' && prover.proof ? 1 : progressFraction(version, proverV5.progress);
 
   return (
     <main>
       <h1>SP1 zkVM proofs in your browser</h1>
-      <p className="subtitle">SP1 5.2.4 core proofs, made in this tab with WebAssembly on every core, in stock SP1&apos;s proof format.</p>
+      <p className="subtitle">SP1 5.2.4 and SP1 6.10.0 core proofs, made in this tab with WebAssembly on every core, in stock SP1&apos;s proof format.</p>
 
       <section>
         <span className={`badge ${prover.isolated ? 'ok' : 'warn'}`} data-testid="isolation">
@@ -102,20 +128,27 @@ export default function Home() {
         <h2>1. Program and input</h2>
         <div className="row">
           <div>
+            <label htmlFor="version">SP1 version</label>
+            <select id="version" value={version} disabled={busy} onChange={(e) => chooseVersion(e.target.value as Version)}>
+              <option value="5">SP1 5.2.4 (RV32IM)</option>
+              <option value="6">SP1 6.10.0 (RV64IM)</option>
+            </select>
+          </div>
+          <div>
             <label htmlFor="guest">Program</label>
             <select
               id="guest"
               value={program.kind === 'guest' ? program.guest : 'upload'}
-              onChange={(e) => e.target.value !== 'upload' && setProgram({ kind: 'guest', guest: e.target.value as GuestName })}
+              onChange={(e) => e.target.value !== 'upload' && setProgram({ kind: 'guest', guest: e.target.value })}
             >
-              {Object.entries(GUESTS).map(([name, { label }]) => (
+              {Object.entries(guests).map(([name, { label }]) => (
                 <option key={name} value={name}>{label}</option>
               ))}
               {program.kind === 'upload' && <option value="upload">{program.name}</option>}
             </select>
           </div>
           <div>
-            <label htmlFor="elf-upload">Or upload an SP1 ELF</label>
+            <label htmlFor="elf-upload">Or upload an SP1 {version} ELF</label>
             <input
               id="elf-upload"
               type="file"
@@ -132,7 +165,7 @@ export default function Home() {
         </div>
         {program.kind === 'guest' ? (
           <>
-            <label htmlFor="input">Input (JSON)</label>
+            <label htmlFor="input">{version === '5' ? 'Input (JSON)' : 'Input (n, a u32)'}</label>
             <textarea id="input" rows={2} value={input} onChange={(e) => setInput(e.target.value)} />
           </>
         ) : (
@@ -145,7 +178,7 @@ export default function Home() {
 
       <section>
         <h2>2. Prove</h2>
-        <button disabled={busy || !elf} onClick={() => elf && prover.prove(elf, stdin())} data-testid="prove">
+        <button disabled={busy || !elf} onClick={() => elf && prove(elf)} data-testid="prove">
           Prove
         </button>
         <button className="secondary" disabled={!busy} onClick={prover.cancel} data-testid="cancel">
@@ -153,7 +186,7 @@ export default function Home() {
         </button>
         <div className="bar"><div style={{ width: `${Math.round(fraction * 100)}%` }} /></div>
         <div className="status" data-testid="status">
-          {statusText(prover.status, progress)}
+          {status}
         </div>
         {prover.error && (
           <div className="error" data-testid="error">
@@ -186,7 +219,7 @@ export default function Home() {
 
       <section>
         <h2>Verify a proof file</h2>
-        <label htmlFor="proof-upload">SP1 core proof (bincode SP1ProofWithPublicValues) for the program above</label>
+        <label htmlFor="proof-upload">SP1 {version} core proof (bincode SP1ProofWithPublicValues) for the program above</label>
         <input
           id="proof-upload"
           type="file"
@@ -212,12 +245,26 @@ function phaseWeight(phase: string): number {
   return { generateTraces: 0.02, commit: 0.1, open: 0.45, shardProved: 0 }[phase] ?? 0;
 }
 
-function statusText(status: string, progress: ReturnType<typeof useSP1WasmProver>['progress']): string {
+/** The share of an SP1 5 proof done; SP1 6 knows its shard count only at the end. */
+function progressFraction(version: Version, progress: ReturnType<typeof useSP1WasmProver>['progress']): number {
+  if (version === '6' || !progress || progress.shards === 0) return 0;
+  return (progress.shard - (progress.phase === 'shardProved' ? 0 : 1) + phaseWeight(progress.phase)) / progress.shards;
+}
+
+function statusText(
+  version: Version,
+  status: string,
+  progress: ReturnType<typeof useSP1WasmProver>['progress'] | ReturnType<typeof useSP1WasmProverV6>['progress'],
+): string {
   if (status === 'loading') return 'Starting the prover and its threads...';
   if (status === 'verifying') return 'Verifying...';
   if (status === 'proving' && progress) {
-    const shards = progress.shards ? `shard ${progress.shard} of ${progress.shards}` : 'planning shards';
-    return `${PHASES[progress.phase] ?? progress.phase}: ${shards}, ${progress.cycles} of ${progress.totalCycles} cycles, ${(progress.elapsedMs / 1000).toFixed(1)} s`;
+    const seconds = `${(progress.elapsedMs / 1000).toFixed(1)} s`;
+    const phase = PHASES[progress.phase] ?? progress.phase;
+    if (version === '6') return `${phase}: ${progress.shard} shard(s) proven, ${progress.cycles} cycles, ${seconds}`;
+    const v5 = progress as NonNullable<ReturnType<typeof useSP1WasmProver>['progress']>;
+    const shards = v5.shards ? `shard ${v5.shard} of ${v5.shards}` : 'planning shards';
+    return `${phase}: ${shards}, ${v5.cycles} of ${v5.totalCycles} cycles, ${seconds}`;
   }
   if (status === 'proving') return 'Proving...';
   if (status === 'done') return 'Done.';

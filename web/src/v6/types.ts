@@ -54,6 +54,7 @@ export interface ProofResult {
   /** Stock sp1-sdk 6.10.0 `SP1ProofWithPublicValues` (a core proof), bincode. */
   proof: Uint8Array;
   publicValues: Uint8Array;
+  publicValuesHex: string;
   cycles: number;
   shards: number;
   /** The trace elements per shard the proof was cut at. */
