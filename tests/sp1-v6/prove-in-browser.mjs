@@ -21,7 +21,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { series } from '../../web/bench/series.mjs';
-import { openPage } from '../../web/scripts/browser.mjs';
+import { inPage, openV6Page } from './page.mjs';
 
 const args = process.argv.slice(2);
 const option = (flag, fallback) => {
@@ -41,32 +41,7 @@ const badInput = args.includes('--bad-input');
 const withKey = args.includes('--with-key');
 const elementThreshold = args.includes('--element-threshold') ? Number(option('--element-threshold')) : undefined;
 
-/** Opens web/e2e/v6.html with the guest served at /guest/. */
-async function openV6Page(isolated = true) {
-  const opened = await openPage({ isolated, path: '/e2e/v6.html', mounts: { '/guest': dirname(elf) } });
-  opened.page.on('console', (message) => console.error(`[page] ${message.text()}`));
-  await opened.page.waitForFunction(() => window.sp1v6Ready === true);
-  return opened;
-}
-
-/** Runs `body(sp1v6, elf, request)` in the page; a rejection comes back as `{ code, message }`. */
-function inPage(page, body, request) {
-  return page.evaluate(
-    async ({ body, request }) => {
-      const elf = new Uint8Array(await (await fetch(request.elfUrl)).arrayBuffer());
-      try {
-        return await new Function('sp1v6', 'elf', 'request', `return (${body})(sp1v6, elf, request)`)(
-          window.sp1v6,
-          elf,
-          request,
-        );
-      } catch (error) {
-        return { code: error.code ?? 'none', name: error.name, message: String(error.message ?? error) };
-      }
-    },
-    { body: body.toString(), request },
-  );
-}
+const openGuestPage = (isolated) => openV6Page(dirname(elf), isolated);
 
 /**
  * The guest's stdin for `input`, bincode as `SP1Stdin::write` makes it (as tests/sp1-v6/src/lib.rs
@@ -87,7 +62,7 @@ function guestStdin(input) {
 
 const request = { elfUrl: `/guest/${basename(elf)}`, stdin: Array.from(guestStdin(input)), threads };
 
-const isolatedPage = await openV6Page();
+const isolatedPage = await openGuestPage();
 let proofFigures;
 try {
   const { page } = isolatedPage;
@@ -179,7 +154,7 @@ if (badInput) await checkBadInput(proofFigures);
  * page, then a page without cross-origin isolation.
  */
 async function checkBadInput(proved) {
-  const isolatedPage = await openV6Page();
+  const isolatedPage = await openGuestPage();
   try {
     const { page } = isolatedPage;
     // Still answering after a refused ELF: a chunk that is not bytes.
@@ -254,7 +229,7 @@ async function checkBadInput(proved) {
     await isolatedPage.close();
   }
 
-  const plainPage = await openV6Page(false);
+  const plainPage = await openGuestPage(false);
   try {
     const refused = await inPage(plainPage.page, (sp1v6) => sp1v6.createProver(), request);
     assert.equal(refused.code, 'NOT_ISOLATED', JSON.stringify(refused));

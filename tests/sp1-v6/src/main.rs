@@ -1,6 +1,6 @@
 //! Stock sp1-sdk 6.10.0's CPU prover on the fibonacci guest: setup once, then per input execute,
-//! prove (core, or compressed), verify, and print the figures as one JSON line each. Nothing of
-//! the project is linked in. Threads: `RAYON_NUM_THREADS` (and `TOKIO_WORKER_THREADS` for the
+//! prove (core, or compressed), verify, and print the figures as one JSON line each (and, with
+//! `--out`, write the last core proof). Nothing of the project is linked in. Threads: `RAYON_NUM_THREADS` (and `TOKIO_WORKER_THREADS` for the
 //! runtime's own).
 
 use std::{path::PathBuf, time::Instant};
@@ -19,6 +19,9 @@ struct Args {
     /// Also a compressed proof for this n.
     #[arg(long)]
     compressed: Option<u32>,
+    /// Write the last core proof (`SP1ProofWithPublicValues`, bincode) here.
+    #[arg(long)]
+    out: Option<PathBuf>,
 }
 
 /// One client (building it takes minutes: it prepares the recursion programs) for every proof.
@@ -45,6 +48,9 @@ async fn main() {
         let start = Instant::now();
         client.verify(&proof, pk.verifying_key(), None).expect("stock verifies its own proof");
         let verify_ms = ms_since(start);
+        if let (Some(out), "core") = (&args.out, mode) {
+            proof.save(out).expect("write the proof");
+        }
         let shards = match &proof.proof {
             SP1Proof::Core(shards) => shards.len(),
             _ => 0,
