@@ -6,9 +6,7 @@
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-use sp1_core_executor::{
-    rv64im_costs, Program, RiscvAirId, SP1Context, SP1CoreOpts, BYTE_NUM_ROWS, RANGE_NUM_ROWS,
-};
+use sp1_core_executor::{Program, SP1Context, SP1CoreOpts};
 use sp1_core_executor_runner::MinimalExecutorRunner;
 use sp1_core_machine::{io::SP1Stdin, riscv::RiscvAir};
 use sp1_hypercube::{
@@ -31,8 +29,8 @@ use crate::{
 #[derive(Clone, Copy, Debug, Default, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct ProveOptions {
-    /// Trace elements per shard; by default the largest of `shard_size::ELEMENT_THRESHOLDS`
-    /// whose estimated peak fits `memory_limit_bytes`.
+    /// Trace elements per shard; by default chosen from the program's cycles and
+    /// `memory_limit_bytes` (`shard_size::fitted_element_threshold`).
     pub element_threshold: Option<u64>,
     /// Refuse, before any work, a proof whose estimated peak memory exceeds this.
     pub memory_limit_bytes: Option<u64>,
@@ -40,36 +38,12 @@ pub struct ProveOptions {
     pub max_cycles: Option<u64>,
 }
 
-/// The smallest shard size taken: below it stock's sharding runs out of room for the fixed
-/// tables (the Program, Byte and Range chips; sp1-core-executor's `SplitOpts::new` asserts).
-pub const MIN_ELEMENT_THRESHOLD: u64 = 1 << 22;
-
 impl ProveOptions {
-    /// The shard size to prove `cycles` of `program` at: `INVALID_OPTIONS` outside what stock's
-    /// sharding takes, `OUT_OF_MEMORY` past the memory limit.
+    /// The shard size to prove `cycles` of `program` at (see `shard_size`).
     fn element_threshold(&self, program: &Program, cycles: u64) -> Result<u64, CoreProofError> {
-        if let Some(threshold) = self.element_threshold {
-            let minimum = MIN_ELEMENT_THRESHOLD.max(2 * fixed_trace_area(program));
-            if !(minimum..=u32::MAX as u64).contains(&threshold) {
-                return Err(CoreProofError::InvalidOptions(format!(
-                    "elementThreshold must be from {minimum} to 2^32 - 1 for this program, got {threshold}"
-                )));
-            }
-        }
-        let stock = SP1CoreOpts::default().sharding_threshold.element_threshold;
-        shard_size::fitted_element_threshold(cycles, stock, self.element_threshold, self.memory_limit_bytes)
-            .map_err(CoreProofError::OutOfMemory)
+        let (requested, limit) = (self.element_threshold, self.memory_limit_bytes);
+        shard_size::element_threshold(program, cycles, requested, limit)
     }
-}
-
-/// The trace elements every shard of `program` spends on fixed tables, as sp1-core-executor's
-/// `SplitOpts::new` counts them.
-fn fixed_trace_area(program: &Program) -> u64 {
-    let costs = rv64im_costs();
-    let area = program.instructions.len().next_multiple_of(32) * costs[&RiscvAirId::Program]
-        + BYTE_NUM_ROWS as usize * costs[&RiscvAirId::Byte]
-        + RANGE_NUM_ROWS as usize * costs[&RiscvAirId::Range];
-    area as u64
 }
 
 type CoreProver =
@@ -151,8 +125,9 @@ fn pool_can_block() -> bool {
 /// On wasm32 each chunk's records are proven as soon as they are traced (the vendored
 /// sp1-core-machine's `generate_records_with`) and dropped before the next chunk is traced, so
 /// the peak memory is a shard's, not the program's. Tracing and proving run on a Rayon worker
-/// (see `on_the_pool`; on the caller's thread for a pool of one), and each proof comes back over a channel so that progress is reported
-/// from the caller's thread, the only one that may call into JavaScript.
+/// (see `on_the_pool`; on the caller's thread for a pool of one), and each proof comes back over
+/// a channel so that progress is reported from the caller's thread, the only one that may call
+/// into JavaScript.
 #[cfg(target_arch = "wasm32")]
 fn prove_shards(
     key: &CoreKey,
@@ -370,7 +345,11 @@ struct Run {
 }
 
 impl Run {
-    fn of(program: &Arc<Program>, stdin: Vec<Vec<u8>>, options: &ProveOptions) -> Result<Self, CoreProofError> {
+    fn of(
+        program: &Arc<Program>,
+        stdin: Vec<Vec<u8>>,
+        options: &ProveOptions,
+    ) -> Result<Self, CoreProofError> {
         let stdin = SP1Stdin { buffer: stdin, ..SP1Stdin::new() };
         let (public_values, cycles) = execute(program, &stdin, options.max_cycles)?;
         let element_threshold = options.element_threshold(program, cycles)?;

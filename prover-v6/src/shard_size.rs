@@ -12,10 +12,16 @@
 //!
 //! The wasm memory's peak in Chromium, 1 and 2 threads (docs/sp1-v6.md), fits
 //! `max(FLOOR, BASE + BYTES_PER_ELEMENT * elements)` for a shard of `elements` trace elements:
-//! 2.11 GiB at 2^23 and 3.11 to 3.23 GiB at 2^24 (fibonacci, 1.2M cycles, full shards); one shard of a
-//! small program still peaks at about 2 GiB (fibonacci 19k cycles: 1.98 GiB; the precompile guest,
-//! 4 shards: 2.0 to 2.2 GiB), which setup and the fixed-height codewords set. A shard holds at
+//! 2.11 GiB at 2^23 and 3.11 to 3.23 GiB at 2^24 (fibonacci, 1.2M cycles, full shards); one
+//! shard of a small program still peaks at about 2 GiB (fibonacci 19k cycles: 2.01 GiB; the
+//! precompile guest, 4 shards: 2.0 to 2.2 GiB), which setup and the fixed-height codewords set. A shard holds at
 //! most the threshold's elements, and at most `ELEMENTS_PER_CYCLE` per cycle of the program.
+
+use sp1_core_executor::{
+    rv64im_costs, Program, RiscvAirId, SP1CoreOpts, BYTE_NUM_ROWS, RANGE_NUM_ROWS,
+};
+
+use crate::core_proof::CoreProofError;
 
 const GIB: u64 = 1 << 30;
 /// What a one-shard proof of a small program peaks at.
@@ -34,6 +40,43 @@ pub const ONE_SHARD_MAX_CYCLES: u64 = 1 << 17;
 /// The shard sizes a larger program proves at, largest first: 2^24 proves 1.2M cycles faster
 /// than stock sp1-sdk 6.10.0 in about 3.1 GiB; 2^23 fits a page allowed about 2.5 GiB.
 pub const ELEMENT_THRESHOLDS: [u64; 2] = [1 << 24, 1 << 23];
+
+/// The smallest shard size taken: below it stock's sharding runs out of room for the fixed
+/// tables (the Program, Byte and Range chips; sp1-core-executor's `SplitOpts::new` asserts).
+pub const MIN_ELEMENT_THRESHOLD: u64 = 1 << 22;
+
+/// The shard size to prove `cycles` of `program` at: `requested` if it fits the memory limit,
+/// else the largest that does (`fitted_element_threshold`); `INVALID_OPTIONS` for a size
+/// stock's sharding does not take, `OUT_OF_MEMORY` past the memory limit.
+pub fn element_threshold(
+    program: &Program,
+    cycles: u64,
+    requested: Option<u64>,
+    memory_limit_bytes: Option<u64>,
+) -> Result<u64, CoreProofError> {
+    if let Some(threshold) = requested {
+        let minimum = MIN_ELEMENT_THRESHOLD.max(2 * fixed_trace_area(program));
+        if !(minimum..=u32::MAX as u64).contains(&threshold) {
+            return Err(CoreProofError::InvalidOptions(format!(
+                "elementThreshold must be from {minimum} to 2^32 - 1 for this program, \
+                 got {threshold}"
+            )));
+        }
+    }
+    let stock = SP1CoreOpts::default().sharding_threshold.element_threshold;
+    fitted_element_threshold(cycles, stock, requested, memory_limit_bytes)
+        .map_err(CoreProofError::OutOfMemory)
+}
+
+/// The trace elements every shard of `program` spends on fixed tables, as sp1-core-executor's
+/// `SplitOpts::new` counts them.
+fn fixed_trace_area(program: &Program) -> u64 {
+    let costs = rv64im_costs();
+    let area = program.instructions.len().next_multiple_of(32) * costs[&RiscvAirId::Program]
+        + BYTE_NUM_ROWS as usize * costs[&RiscvAirId::Byte]
+        + RANGE_NUM_ROWS as usize * costs[&RiscvAirId::Range];
+    area as u64
+}
 
 /// Estimated peak wasm memory of proving `cycles` in shards of at most `element_threshold`
 /// trace elements.
@@ -56,7 +99,8 @@ pub fn fitted_element_threshold(
         memory_limit_bytes.map_or(true, |limit| estimate_peak_bytes(cycles, threshold) <= limit)
     };
     let stock = (cycles <= ONE_SHARD_MAX_CYCLES).then_some(stock_threshold);
-    let largest_fitting = stock.into_iter().chain(ELEMENT_THRESHOLDS).find(|&threshold| fits(threshold));
+    let largest_fitting =
+        stock.into_iter().chain(ELEMENT_THRESHOLDS).find(|&threshold| fits(threshold));
     match (requested, largest_fitting) {
         (Some(threshold), _) if fits(threshold) => Ok(threshold),
         (None, Some(threshold)) => Ok(threshold),
@@ -100,13 +144,15 @@ mod tests {
             (1_166_927, 1 << 24, 3_472_031_744), // the same, by the default choice (3.23 GiB)
         ];
         for (cycles, threshold, peak) in measured {
-            assert!(estimate_peak_bytes(cycles, threshold) >= peak, "{cycles} at {threshold}: {peak}");
+            let estimate = estimate_peak_bytes(cycles, threshold);
+            assert!(estimate >= peak, "{cycles} at {threshold}: {peak}");
         }
     }
 
     #[test]
     fn picks_the_largest_shards_that_fit() {
-        let fitted = |cycles, requested, limit| fitted_element_threshold(cycles, STOCK, requested, limit);
+        let fitted =
+            |cycles, requested, limit| fitted_element_threshold(cycles, STOCK, requested, limit);
         assert_eq!(fitted(20_000, None, Some(4 * GIB)), Ok(STOCK));
         assert_eq!(fitted(20_000, None, Some(3 * GIB)), Ok(STOCK));
         assert_eq!(fitted(1_200_000, None, None), Ok(1 << 24));

@@ -121,7 +121,11 @@ fn prove_to_js(
     stdin: &Array,
     options: JsValue,
     on_progress: Option<Function>,
-    prove: impl FnOnce(Vec<Vec<u8>>, ProveOptions, &mut dyn FnMut(Progress)) -> Result<CoreProof, CoreProofError>,
+    prove: impl FnOnce(
+        Vec<Vec<u8>>,
+        ProveOptions,
+        &mut dyn FnMut(Progress),
+    ) -> Result<CoreProof, CoreProofError>,
 ) -> Result<JsValue, JsValue> {
     let stdin = stdin_chunks(stdin)?;
     let options: ProveOptions = options_from_js(options)?;

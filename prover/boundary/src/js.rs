@@ -34,7 +34,9 @@ pub struct ExecuteOptions {
 
 /// Reads an options object; `undefined` or `null` gives the defaults, anything it cannot read
 /// is `INVALID_OPTIONS`.
-pub fn options_from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T, JsValue> {
+pub fn options_from_js<T: serde::de::DeserializeOwned + Default>(
+    value: JsValue,
+) -> Result<T, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
