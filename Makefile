@@ -19,7 +19,7 @@ WASM := $(CARGO_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_prover.wasm
 WASM_ST_TARGET_DIR := $(CARGO_TARGET_DIR)/single-thread
 WASM_ST := $(WASM_ST_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_prover.wasm
 WASI_MODULE := $(CARGO_TARGET_DIR)/wasm32-wasip1/release/sp1-wasm-wasi-smoke.wasm
-# prover-v6 (SP1 6) is its own workspace: its own target dir.
+# prover/v6 (SP1 6) is its own workspace: its own target dir.
 WASM_V6_TARGET_DIR := $(CARGO_TARGET_DIR)/v6-wasm
 WASM_V6 := $(WASM_V6_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_v6.wasm
 PROOF ?= proof.bin
@@ -87,10 +87,10 @@ wasm: setup
 		-p sp1-wasm-prover --lib --target-dir $(WASM_ST_TARGET_DIR)
 	wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir web/pkg-st $(WASM_ST)
 
-## prover-v6, SP1 6's threaded browser build (the flags of .cargo/config.toml), bound for JS into
+## prover/v6, SP1 6's threaded browser build (the flags of .cargo/config.toml), bound for JS into
 ## web/pkg-v6 for the package's `sp1-wasm/v6` entry point.
 wasm-v6: setup
-	cd prover-v6 && CARGO_TARGET_DIR=$(WASM_V6_TARGET_DIR) cargo build --locked --release --target wasm32-unknown-unknown \
+	cd prover/v6 && CARGO_TARGET_DIR=$(WASM_V6_TARGET_DIR) cargo build --locked --release --target wasm32-unknown-unknown \
 		--lib -Z build-std=panic_abort,std
 	wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir web/pkg-v6 $(WASM_V6)
 

@@ -1,5 +1,5 @@
 //! SP1 5.2.4 core proving, verifying and execution through one code path, natively and in the
-//! browser: `prover/` wraps this crate for wasm32, the `sp1-wasm` CLI for the terminal.
+//! browser: `prover/v5/` wraps this crate for wasm32, the `sp1-wasm` CLI for the terminal.
 //!
 //! Proofs are stock SP1's own (`SP1ProofWithPublicValues` with `SP1Proof::Core`, bincode) and use
 //! the verifying key stock `sp1-sdk` derives, so they cross freely between this crate and

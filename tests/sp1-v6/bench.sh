@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SP1 6 side by side on this machine (make bench-v6): stock sp1-sdk 6.10.0's CPU prover (core
 # proofs, its client built once per process and reported apart), this project's v6 core path
-# natively (prover-v6 on stock crates: `core_only`, setup included) and `sp1-wasm/v6` in headless
+# natively (prover/v6 on stock crates: `core_only`, setup included) and `sp1-wasm/v6` in headless
 # Chromium (the README's code in a fresh page, setup included), on the same ELFs and stdin, then
 # a table of medians and ratios (bench-table.mjs). Every proof is verified: stock's by stock,
 # ours by stock sp1-sdk (core_only) and by our verifier before the package returns it.

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# v6 core proofs made in headless Chromium through the web package's `sp1-wasm/v6` (prover-v6,
+# v6 core proofs made in headless Chromium through the web package's `sp1-wasm/v6` (prover/v6,
 # threaded wasm, Rayon on every core), each verified by stock sp1-sdk 6.10.0 and by this
 # project's verifier; tampered copies (a public value, a shard's value, a shard removed) must be
 # rejected by both. The fibonacci guest also runs the bad-input checks; the precompile guest
 # makes several shards of precompile events that share one range (the lost-shard regression).
-# First, prover-v6's unit tests; last, a proof of stock's prover verified in the page.
+# First, prover/v6's unit tests; last, a proof of stock's prover verified in the page.
 # The package must be built first (make web).
 # Usage: tests/sp1-v6/browser.sh OUT_JSONL   (make test-v6; CARGO_TARGET_DIR and STABLE_TOOLCHAIN set)
 set -euo pipefail
@@ -13,7 +13,7 @@ out="$1"
 target="$("$here/prepare.sh")"
 : > "$out"
 
-# prover-v6's own unit tests, natively (the memory guard's estimate against the measured peaks).
+# prover/v6's own unit tests, natively (the memory guard's estimate against the measured peaks).
 (cd "$here" && CARGO_TARGET_DIR="$target" cargo "+${STABLE_TOOLCHAIN:?}" test --locked --release -p sp1-wasm-v6 --lib)
 
 # guest, its u32 input, then the prover script's other flags.

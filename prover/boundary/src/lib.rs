@@ -1,4 +1,4 @@
-//! The JS side of a wasm prover, shared by both (`prover/` for SP1 5.2.4, `prover-v6/` for SP1
+//! The JS side of a wasm prover, shared by both (`prover/v5/` for SP1 5.2.4, `prover/v6/` for SP1
 //! 6.10.0), which the web package drives through the same worker protocol: errors with a stable
 //! `code`, fatal-error reports on a `BroadcastChannel`, stdin as `Uint8Array[]`, progress events
 //! with the memory's size, `execute`'s result, `verifyProof`'s arguments and result.

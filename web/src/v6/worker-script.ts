@@ -6,7 +6,7 @@ export function workerScript(): string {
   return blobUrl(workerSource);
 }
 
-/** The `.wasm` of prover-v6's threaded build (web/pkg-v6). */
+/** The `.wasm` of prover/v6's threaded build (web/pkg-v6). */
 export function wasmUrl(): string {
   return absoluteUrl(new URL('../../pkg-v6/sp1_wasm_v6_bg.wasm', import.meta.url));
 }

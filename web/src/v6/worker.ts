@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The dedicated worker that owns prover-v6 (SP1 6.10.0) and its Rayon pool: the sibling of
+ * The dedicated worker that owns prover/v6 (SP1 6.10.0) and its Rayon pool: the sibling of
  * ../worker.ts, bundled the same way (scripts/bundle-worker.mjs) into dist/v6/worker-source.js.
  */
 import init, * as glue from '../../pkg-v6/sp1_wasm_v6.js';

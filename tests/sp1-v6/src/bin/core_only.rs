@@ -1,5 +1,5 @@
 //! SP1 6.10.0's core prover alone, without sp1-prover's client: what a wasm build carries
-//! (docs/sp1-v6.md, "The core path alone"). It runs this project's `prover-v6` proving path
+//! (docs/sp1-v6.md, "The core path alone"). It runs this project's `prover/v6` proving path
 //! (sp1-core-machine's records, proven shard by shard with sp1-prover's core parameters) natively, on stock crates,
 //! with the shard size as a knob. One proof per process, so the peak resident memory is this
 //! proof's. Stock sp1-sdk's light client then deserializes and verifies the proof bytes.

@@ -2,7 +2,7 @@
 //! (version, exit code, public values against the committed digest) and sp1-prover's
 //! `SP1Verifier::verify` (the shards as one whole execution, the global cumulative sum, then each
 //! shard's proof). sp1-prover does not build for wasm32, so its checks are restated here, in its
-//! order, as `prover/` does for SP1 5; tests/sp1-v6 feeds both verifiers the same proofs, a
+//! order, as `prover/v5/` does for SP1 5; tests/sp1-v6 feeds both verifiers the same proofs, a
 //! proof with a shard removed among them.
 //!
 //! Stock's `mprotect` feature (off in its default build) adds trap-handler checks; this prover

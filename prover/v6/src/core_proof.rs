@@ -20,7 +20,7 @@ use sp1_verifier::SP1Proof;
 use web_time::Instant;
 
 use crate::{
-    shard_size,
+    shard_size::{self, ShardSizeError},
     stock::{core_shard_verifier, SP1ProofWithPublicValues, SP1_CIRCUIT_VERSION},
     verify::{self, CoreShardProof, VerifyError},
 };
@@ -42,7 +42,10 @@ impl ProveOptions {
     /// The shard size to prove `cycles` of `program` at (see `shard_size`).
     fn element_threshold(&self, program: &Program, cycles: u64) -> Result<u64, CoreProofError> {
         let (requested, limit) = (self.element_threshold, self.memory_limit_bytes);
-        shard_size::element_threshold(program, cycles, requested, limit)
+        shard_size::element_threshold(program, cycles, requested, limit).map_err(|e| match e {
+            ShardSizeError::Invalid(message) => CoreProofError::InvalidOptions(message),
+            ShardSizeError::OutOfMemory(message) => CoreProofError::OutOfMemory(message),
+        })
     }
 }
 

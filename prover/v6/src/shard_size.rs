@@ -21,8 +21,6 @@ use sp1_core_executor::{
     rv64im_costs, Program, RiscvAirId, SP1CoreOpts, BYTE_NUM_ROWS, RANGE_NUM_ROWS,
 };
 
-use crate::core_proof::CoreProofError;
-
 const GIB: u64 = 1 << 30;
 /// What a one-shard proof of a small program peaks at.
 const FLOOR_BYTES: u64 = 2 * GIB;
@@ -45,19 +43,27 @@ pub const ELEMENT_THRESHOLDS: [u64; 2] = [1 << 24, 1 << 23];
 /// tables (the Program, Byte and Range chips; sp1-core-executor's `SplitOpts::new` asserts).
 pub const MIN_ELEMENT_THRESHOLD: u64 = 1 << 22;
 
+/// Why no shard size was chosen.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ShardSizeError {
+    /// A size stock's sharding does not take.
+    Invalid(String),
+    /// Past the memory limit, with a size that fits if there is one.
+    OutOfMemory(String),
+}
+
 /// The shard size to prove `cycles` of `program` at: `requested` if it fits the memory limit,
-/// else the largest that does (`fitted_element_threshold`); `INVALID_OPTIONS` for a size
-/// stock's sharding does not take, `OUT_OF_MEMORY` past the memory limit.
+/// else the largest that does (`fitted_element_threshold`).
 pub fn element_threshold(
     program: &Program,
     cycles: u64,
     requested: Option<u64>,
     memory_limit_bytes: Option<u64>,
-) -> Result<u64, CoreProofError> {
+) -> Result<u64, ShardSizeError> {
     if let Some(threshold) = requested {
         let minimum = MIN_ELEMENT_THRESHOLD.max(2 * fixed_trace_area(program));
         if !(minimum..=u32::MAX as u64).contains(&threshold) {
-            return Err(CoreProofError::InvalidOptions(format!(
+            return Err(ShardSizeError::Invalid(format!(
                 "elementThreshold must be from {minimum} to 2^32 - 1 for this program, \
                  got {threshold}"
             )));
@@ -65,7 +71,7 @@ pub fn element_threshold(
     }
     let stock = SP1CoreOpts::default().sharding_threshold.element_threshold;
     fitted_element_threshold(cycles, stock, requested, memory_limit_bytes)
-        .map_err(CoreProofError::OutOfMemory)
+        .map_err(ShardSizeError::OutOfMemory)
 }
 
 /// The trace elements every shard of `program` spends on fixed tables, as sp1-core-executor's

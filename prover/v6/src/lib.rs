@@ -1,4 +1,4 @@
-//! SP1 6.10.0 core proving for wasm32, the v6 sibling of `prover/` (SP1 5.2.4): the same
+//! SP1 6.10.0 core proving for wasm32, the v6 sibling of `prover/v5/` (SP1 5.2.4): the same
 //! approach (vendored crates with gated patches in `third-party/v6/`, Rayon across Web Workers
 //! through wasm-bindgen-rayon), its own wasm module, since the two versions' fields, proof systems
 //! and guest ISAs differ (docs/sp1-v6.md).

@@ -1,4 +1,4 @@
-//! The wasm-bindgen API, in the shape of `prover/`'s so the web package's worker drives both
+//! The wasm-bindgen API, in the shape of `prover/v5/`'s so the web package's worker drives both
 //! alike (sp1-wasm-boundary): errors with a `code`, fatal errors reported on a channel, progress
 //! callbacks. Call it from a dedicated worker, never the page's main thread: proving blocks its
 //! caller, and the pool's threads wait with `Atomics.wait`.
