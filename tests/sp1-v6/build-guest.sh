@@ -7,7 +7,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 toolchain="$(sed -n 's/^channel = "\(.*\)"/\1/p' "$here/../../rust-toolchain.toml")"
-out="$1"
+out="$(mkdir -p "$1" && cd "$1" && pwd)"
 
 cd "$here/guests"
 env -u RUSTC -u RUSTC_WRAPPER -u CARGO_ENCODED_RUSTFLAGS \
@@ -16,7 +16,6 @@ env -u RUSTC -u RUSTC_WRAPPER -u CARGO_ENCODED_RUSTFLAGS \
   cargo "+$toolchain" build --locked --release \
     -Zjson-target-spec -Zbuild-std=std,panic_abort -Zbuild-std-features=compiler-builtins-mem \
     --target "$here/riscv64im-succinct-zkvm-elf.json" --workspace
-mkdir -p "$out"
 for guest in fibonacci-v6 precompiles-v6 stats-v6; do
   cp "${CARGO_TARGET_DIR:-$here/guests/target}/riscv64im-succinct-zkvm-elf/release/$guest" "$out/$guest.elf"
   echo "v6 guest: $out/$guest.elf"
