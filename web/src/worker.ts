@@ -14,7 +14,7 @@ import type { ProvingKey } from '../pkg/sp1_wasm_prover.js';
 import { deleteKeyBytes, keyIdOf, loadKeyBytes, storeKeyBytes } from './key-cache.js';
 import type { ProgramRef, Request, WorkerSettings } from './protocol.js';
 import type { Progress, SpanTiming, Stdin } from './types.js';
-import { coded, memoryLimit, post, serve, sharedMemory, startPool, WASM32_MAX_BYTES } from './worker-runtime.js';
+import { coded, memoryLimit, post, serve, sharedMemory, startPool } from './worker-runtime.js';
 
 /**
  * wasm-bindgen-rayon's pool threads (its `no-bundler` helper) run this same bundle and import it
@@ -38,7 +38,7 @@ type Glue = Pick<
 let wasm: Glue;
 let cacheKeys = false;
 /** The default `memoryLimitBytes` of a proof. */
-let memoryLimitBytes = WASM32_MAX_BYTES;
+let memoryLimitBytes: number;
 const keys = new Map<number, ProvingKey>();
 let nextKeyId = 1;
 

@@ -448,18 +448,19 @@ fn execute(
     for chunk in &stdin.buffer {
         executor.with_input(chunk);
     }
-    let past_max = |cycles: u64| max_cycles.is_some_and(|max| cycles > max);
+    let within_max = |cycles: u64| match max_cycles {
+        Some(max) if cycles > max => {
+            Err(CoreProofError::Execution(format!("the program ran past maxCycles ({max})")))
+        }
+        _ => Ok(()),
+    };
     while executor
         .try_execute_chunk()
         .map_err(|e| CoreProofError::Execution(e.to_string()))?
         .is_some()
     {
-        if past_max(executor.global_clk()) {
-            break;
-        }
+        within_max(executor.global_clk())?;
     }
-    if let Some(max) = max_cycles.filter(|_| past_max(executor.global_clk())) {
-        return Err(CoreProofError::Execution(format!("the program ran past maxCycles ({max})")));
-    }
+    within_max(executor.global_clk())?;
     Ok((SP1PublicValues::from(executor.public_values_stream()), executor.global_clk()))
 }
