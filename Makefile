@@ -16,12 +16,15 @@ STOCK_CLI := $(INTEROP_TARGET_DIR)/release/sp1-wasm-interop
 STOCK_NATIVE_CPU_TARGET_DIR := $(INTEROP_TARGET_DIR)/native-cpu
 WASM := $(CARGO_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_prover.wasm
 # The single-threaded build has other flags: its own target dir, so neither rebuilds the other.
+WASM_ST_RUSTFLAGS := -C target-feature=-atomics,+simd128 -C no-vectorize-loops -C no-vectorize-slp
 WASM_ST_TARGET_DIR := $(CARGO_TARGET_DIR)/single-thread
 WASM_ST := $(WASM_ST_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_prover.wasm
 WASI_MODULE := $(CARGO_TARGET_DIR)/wasm32-wasip1/release/sp1-wasm-wasi-smoke.wasm
 # prover/v6 (SP1 6) is its own workspace: its own target dir.
 WASM_V6_TARGET_DIR := $(CARGO_TARGET_DIR)/v6-wasm
 WASM_V6 := $(WASM_V6_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_v6.wasm
+WASM_V6_ST_TARGET_DIR := $(WASM_V6_TARGET_DIR)/single-thread
+WASM_V6_ST := $(WASM_V6_ST_TARGET_DIR)/wasm32-unknown-unknown/release/sp1_wasm_v6.wasm
 PROOF ?= proof.bin
 # `make pack`'s tarball of the web package.
 PACKAGE := $(CURDIR)/build/sp1-wasm-$(shell sed -n 's/^  "version": "\(.*\)",/\1/p' web/package.json).tgz
@@ -30,8 +33,9 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 WASM_BINDGEN_FLAGS ?= --remove-name-section --remove-producers-section
 WASMTIME_PY_VERSION := 50.0.1
 CARGO_FUZZ_VERSION := 0.13.2
-# Seconds per fuzz target in `make test`; `make fuzz FUZZ_SECONDS=3600` for a long run.
-FUZZ_SECONDS ?= 60
+# Seconds per fuzz target (eight: four per version) in `make test`; `make fuzz FUZZ_SECONDS=3600`
+# for a long run.
+FUZZ_SECONDS ?= 30
 
 .PHONY: setup setup-browser build prove prove-native wasm wasm-v6 wasi web pack demo-build demo interop-build stock-native-cpu \
 	test test-native test-interop test-wasi test-packed-fields test-browser test-bundlers test-v6 v6-measure fuzz bench bench-quick bench-memory bench-trace bench-trace-v6 bench-v6 clean
@@ -54,9 +58,12 @@ setup:
 		$(call cargo_install,cargo-fuzz,$(CARGO_FUZZ_VERSION))
 
 ## Debian's Chromium and Firefox ESR for the browser tests, and the web package's npm dependencies.
-setup-browser:
+setup-browser: web/node_modules/.package-lock.json
 	@command -v chromium >/dev/null && command -v firefox-esr >/dev/null || \
 		{ apt-get update -qq && apt-get install -y -qq chromium firefox-esr; }
+
+# npm writes this file on every install: `npm ci` runs again only when the lock file changed.
+web/node_modules/.package-lock.json: web/package-lock.json
 	cd web && npm ci --no-audit --no-fund
 
 ## The CLI, and the proof-mutation tool the soundness tests run (examples/mutants.rs).
@@ -83,16 +90,19 @@ prove-native: build
 wasm: setup
 	cargo build --locked --release --target wasm32-unknown-unknown -p sp1-wasm-prover --lib -Z build-std=panic_abort,std
 	wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir web/pkg $(WASM)
-	RUSTFLAGS="-C target-feature=-atomics,+simd128 -C no-vectorize-loops -C no-vectorize-slp" cargo build --locked --release --target wasm32-unknown-unknown \
+	RUSTFLAGS="$(WASM_ST_RUSTFLAGS)" cargo build --locked --release --target wasm32-unknown-unknown \
 		-p sp1-wasm-prover --lib --target-dir $(WASM_ST_TARGET_DIR)
 	wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir web/pkg-st $(WASM_ST)
 
-## prover/v6, SP1 6's threaded browser build (the flags of .cargo/config.toml), bound for JS into
-## web/pkg-v6 for the package's `sp1-wasm/v6` entry point.
+## prover/v6, SP1 6's builds for the package's `sp1-wasm/v6` entry point, as SP1 5's above: the
+## threaded one into web/pkg-v6, the single-threaded one into web/pkg-v6-st.
 wasm-v6: setup
 	cd prover/v6 && CARGO_TARGET_DIR=$(WASM_V6_TARGET_DIR) cargo build --locked --release --target wasm32-unknown-unknown \
 		--lib -Z build-std=panic_abort,std
 	wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir web/pkg-v6 $(WASM_V6)
+	cd prover/v6 && RUSTFLAGS="$(WASM_ST_RUSTFLAGS)" CARGO_TARGET_DIR=$(WASM_V6_ST_TARGET_DIR) cargo build --locked --release \
+		--target wasm32-unknown-unknown --lib
+	wasm-bindgen --target web $(WASM_BINDGEN_FLAGS) --out-dir web/pkg-v6-st $(WASM_V6_ST)
 
 ## The single-threaded WASI build of the smoke test.
 wasi: setup
@@ -194,9 +204,10 @@ test-v6: web
 bench-v6: web
 	STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/bench.sh build/bench-v6
 
-## Each cargo-fuzz target (tests/fuzz) for FUZZ_SECONDS, seeded by the CLI; see docs/fuzzing.md.
+## Each cargo-fuzz target of both versions (tests/fuzz/v5, tests/fuzz/v6) for FUZZ_SECONDS, seeded
+## by each version's CLI; see docs/fuzzing.md.
 fuzz: build
-	tests/fuzz/run.sh $(CLI) $(FUZZ_SECONDS) $(CARGO_TARGET_DIR)/fuzz-work
+	tests/fuzz/run.sh $(CLI) "$$(STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/prepare.sh)" $(FUZZ_SECONDS) $(CARGO_TARGET_DIR)/fuzz-work
 
 ## Benchmarks: stock sp1-sdk 5.2.4 and this project natively (baseline and -C target-cpu=native)
 ## vs headless Chromium, 1 vs all threads, 3 runs each; tables, plot and JSON in
@@ -234,4 +245,4 @@ bench-trace-v6: web
 
 clean:
 	cargo clean
-	rm -rf $(INTEROP_TARGET_DIR) build web/pkg web/pkg-st web/pkg-v6 web/dist web/node_modules web/demo/.next
+	rm -rf $(INTEROP_TARGET_DIR) build web/pkg web/pkg-st web/pkg-v6 web/pkg-v6-st web/dist web/node_modules web/demo/.next

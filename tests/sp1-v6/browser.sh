@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # v6 core proofs made in headless Chromium through the web package's `sp1-wasm/v6` (prover/v6,
-# threaded wasm, Rayon on every core), each verified by stock sp1-sdk 6.10.0 and by this
+# threaded wasm with Rayon on every core or one, and the single-threaded build in a page without
+# cross-origin isolation), each verified by stock sp1-sdk 6.10.0 and by this
 # project's verifier; tampered copies (a public value, a shard's value, a shard removed) must be
 # rejected by both. The fibonacci guest also runs the bad-input checks; the precompile guest
 # makes several shards of precompile events that share one range (the lost-shard regression).
-# First, prover/v6's unit tests; last, a proof of stock's prover verified in the page.
+# First, prover/v6's unit tests; last, a proof of stock's prover verified in the page, and the
+# CLI (cli.sh).
 # The package must be built first (make web).
 # Usage: tests/sp1-v6/browser.sh OUT_JSONL   (make test-v6; CARGO_TARGET_DIR and STABLE_TOOLCHAIN set)
 set -euo pipefail
@@ -31,9 +33,13 @@ prove_and_verify fibonacci-v6 "${V6_INPUT:-1000}" --bad-input
 # goes through `setup`, `prove` on the key and `verify` in the page, on a pool of one thread (the
 # prover's other placement: its futures block the module's thread, not the pool's only worker).
 prove_and_verify precompiles-v6 "${V6_PRECOMPILE_ROUNDS:-4}" --min-shards 4 --with-key --threads 1
+# A page without cross-origin isolation: the single-threaded build.
+prove_and_verify fibonacci-v6 10 --single-thread
 
 # The other way: stock sp1-sdk 6.10.0's CPU prover proves fibonacci, and the package verifies that
 # proof in the page (and refuses it with a byte changed).
 "$target/release/sp1-v6-measure" --elf "$target/fibonacci-v6.elf" --inputs 10 \
   --out "$target/fibonacci-v6-stock-proof.bin" | tee -a "$out"
 node "$here/verify-in-browser.mjs" --elf "$target/fibonacci-v6.elf" --proof "$target/fibonacci-v6-stock-proof.bin" | tee -a "$out"
+# The CLI, on the same guest and stock's proof.
+"$here/cli.sh" "$target" "$target/fibonacci-v6-stock-proof.bin"

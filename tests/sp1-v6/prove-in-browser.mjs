@@ -4,18 +4,20 @@
 // proof file for stock sp1-sdk 6.10.0 to verify, checking the progress events on the way (and, with
 // --min-shards, that the proof has at least that many shards). It proves with the README's code
 // (web/bundlers/apps/shared/prove-v6.js: `prove` on the ELF), or with --with-key through
-// `setup`, `prove` on the key, then `verify` in the page against the key's vk (accepted; a
+// `setup` (stored in the IndexedDB key cache by one prover, read back by another), `prove` on
+// the key, then `verify` in the page against the key's vk (accepted; a
 // proof of another version, a proof that is not one, a vk that is not one: refused with their
 // codes). With --bad-input, `execute` must then give the proof's cycles and public values, and
 // bad input and conditions coded errors: a run past maxCycles (EXECUTION_FAILED), a malformed
 // ELF (INVALID_ELF, the worker still answering), a stdin chunk that is not bytes
 // (INVALID_STDIN), a shard size out of range or not a number (INVALID_OPTIONS), a shard size or a
 // memory cap the memory guard refuses before any work (OUT_OF_MEMORY), a cancelled proof
-// (ABORTED), a page without cross-origin isolation (NOT_ISOLATED).
+// (ABORTED), a page without cross-origin isolation that requires threads (NOT_ISOLATED).
 // --element-threshold N (with --with-key) cuts shards at N trace elements instead of the
-// prover's choice.
-// Usage: prove-in-browser.mjs --elf FILE --input N --out FILE [--threads N] [--min-shards N]
-//   [--with-key [--element-threshold N]] [--bad-input]
+// prover's choice. --single-thread proves in a page without cross-origin isolation, where the
+// package must choose its single-threaded build.
+// Usage: prove-in-browser.mjs --elf FILE --input N --out FILE [--threads N | --single-thread]
+//   [--min-shards N] [--with-key [--element-threshold N]] [--bad-input]
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -32,7 +34,8 @@ const option = (flag, fallback) => {
 };
 const elf = resolve(option('--elf'));
 const input = Number(option('--input'));
-const threads = Number(option('--threads', String(availableParallelism())));
+const singleThread = args.includes('--single-thread');
+const threads = singleThread ? 1 : Number(option('--threads', String(availableParallelism())));
 // The README's code takes the default pool (every core); a pool of --threads goes through
 // `createProver({ threads })` and `prove(elf, …)`, the same calls with that option.
 const explicitThreads = args.includes('--threads');
@@ -62,21 +65,35 @@ function guestStdin(input) {
 
 const request = { elfUrl: `/guest/${basename(elf)}`, stdin: Array.from(guestStdin(input)), threads };
 
-const isolatedPage = await openGuestPage();
+const provingPage = await openGuestPage(!singleThread);
 let proofFigures;
 try {
-  const { page } = isolatedPage;
+  const { page } = provingPage;
   const proved = await inPage(
     page,
     async (sp1v6, elf, { stdin, threads, withKey, elementThreshold, explicitThreads }) => {
       const events = [];
       const onProgress = (progress) => events.push(progress);
       let result;
+      // Which build proved; the README's code does not say.
+      let threaded;
       const verdicts = {};
       if (withKey) {
-        const prover = await sp1v6.createProver({ threads });
+        // The key cache: a first prover sets up and stores the key, a second one (a fresh
+        // worker, as after a page load) reads it back and proves with it.
+        const storing = await sp1v6.createProver({ threads, cache: 'indexeddb' });
+        const stored = await storing.setup(elf).finally(() => storing.terminate());
+        const prover = await sp1v6.createProver({ threads, cache: 'indexeddb' });
+        threaded = prover.threaded;
         try {
+          const started = performance.now();
           const key = await prover.setup(elf);
+          verdicts.keyCache = {
+            storedFromCache: stored.fromCache,
+            fromCache: key.fromCache,
+            sameVkHash: key.vkHash === stored.vkHash,
+            loadMs: performance.now() - started,
+          };
           result = await prover.prove(key, [new Uint8Array(stdin)], { onProgress, elementThreshold });
           const verdict = (proof, vk) =>
             prover.verify(proof, vk).then(
@@ -96,6 +113,7 @@ try {
         }
       } else if (explicitThreads) {
         const prover = await sp1v6.createProver({ threads });
+        threaded = prover.threaded;
         try {
           result = await prover.prove(elf, [new Uint8Array(stdin)], { onProgress });
         } finally {
@@ -109,9 +127,9 @@ try {
         binary += String.fromCharCode(...result.proof.subarray(i, i + 0x8000));
       }
       const { proof, publicValues, ...figures } = result;
-      return { proofBase64: btoa(binary), events, verdicts, ...figures };
+      return { proofBase64: btoa(binary), events, verdicts, threaded, ...figures };
     },
-    { ...request, withKey, elementThreshold, explicitThreads },
+    { ...request, withKey, elementThreshold, explicitThreads: explicitThreads || singleThread },
   );
   if (proved.code) throw new Error(`proving failed in the browser: ${JSON.stringify(proved)}`);
   const { proofBase64, events, verdicts, ...figures } = proved;
@@ -119,6 +137,7 @@ try {
   writeFileSync(option('--out'), Buffer.from(proofBase64, 'base64'));
   console.log(JSON.stringify({ version: 'sp1 6.10.0 core, sp1-wasm/v6 in Chromium', input, ...figures }));
   if (figures.threads !== threads) throw new Error(`proved on ${figures.threads} threads, asked for ${threads}`);
+  if (singleThread) assert.equal(figures.threaded, false, 'a page without isolation proves on the single-threaded build');
 
   // execute (cycles final, before any setup or trace), setup (unless a key was set up before),
   // each shard as it is traced and proven (the count known only at the end), done.
@@ -138,6 +157,11 @@ try {
   if (withKey) {
     console.log(JSON.stringify({ verdicts }));
     assert.equal(verdicts.keyVkHash, figures.vkHash);
+    assert.deepEqual(
+      [verdicts.keyCache.storedFromCache, verdicts.keyCache.fromCache, verdicts.keyCache.sameVkHash],
+      [false, true, true],
+      'the second prover reads the key the first stored',
+    );
     assert.equal(verdicts.accepted.verified?.vkHash, figures.vkHash, JSON.stringify(verdicts.accepted));
     assert.equal(verdicts.accepted.verified.shards, figures.shards);
     assert.equal(verdicts.otherVersion.code, 'VERIFICATION_FAILED', JSON.stringify(verdicts.otherVersion));
@@ -145,13 +169,13 @@ try {
     assert.equal(verdicts.notAVk.code, 'INVALID_VERIFYING_KEY', JSON.stringify(verdicts.notAVk));
   }
 } finally {
-  await isolatedPage.close();
+  await provingPage.close();
 }
 if (badInput) await checkBadInput(proofFigures);
 
 /**
  * `execute` (the proof's cycles and public values), then bad input and conditions in an isolated
- * page, then a page without cross-origin isolation.
+ * page, then threads required in a page without cross-origin isolation.
  */
 async function checkBadInput(proved) {
   const isolatedPage = await openGuestPage();
@@ -231,7 +255,7 @@ async function checkBadInput(proved) {
 
   const plainPage = await openGuestPage(false);
   try {
-    const refused = await inPage(plainPage.page, (sp1v6) => sp1v6.createProver(), request);
+    const refused = await inPage(plainPage.page, (sp1v6) => sp1v6.createProver({ requireThreads: true }), request);
     assert.equal(refused.code, 'NOT_ISOLATED', JSON.stringify(refused));
   } finally {
     await plainPage.close();

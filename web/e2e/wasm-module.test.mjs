@@ -1,6 +1,6 @@
 // The threaded builds (SP1 5's and SP1 6's) must import a shared memory: with a private one,
 // wasm-bindgen skips its threads transform and every worker of the pool would get its own memory,
-// silently. The single-threaded build must not need one.
+// silently. The single-threaded builds must not need one.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -71,9 +71,15 @@ for (const [version, build] of Object.entries(THREADED)) {
   });
 }
 
-test('the single-threaded module imports no memory, and its glue starts no pool', () => {
-  const singleThread = readFileSync(new URL('../pkg-st/sp1_wasm_prover_bg.wasm', import.meta.url));
-  assert.deepEqual(memoryImports(singleThread), []);
-  const glue = readFileSync(new URL('../pkg-st/sp1_wasm_prover.js', import.meta.url), 'utf8');
-  assert.doesNotMatch(glue, /export function initThreadPool/);
-});
+const SINGLE_THREADED = {
+  'SP1 5': { wasm: '../pkg-st/sp1_wasm_prover_bg.wasm', glue: '../pkg-st/sp1_wasm_prover.js' },
+  'SP1 6': { wasm: '../pkg-v6-st/sp1_wasm_v6_bg.wasm', glue: '../pkg-v6-st/sp1_wasm_v6.js' },
+};
+
+for (const [version, build] of Object.entries(SINGLE_THREADED)) {
+  test(`the ${version} single-threaded module imports no memory, and its glue starts no pool`, () => {
+    assert.deepEqual(memoryImports(readFileSync(new URL(build.wasm, import.meta.url))), []);
+    const glue = readFileSync(new URL(build.glue, import.meta.url), 'utf8');
+    assert.doesNotMatch(glue, /export function initThreadPool/);
+  });
+}

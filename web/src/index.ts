@@ -5,8 +5,7 @@
  * isolated gets the single-threaded build instead: the same proofs, on one core.
  */
 import { WorkerConnection, type CallOptions } from './connection.js';
-import { checkedMaxMemory, isCrossOriginIsolated, notIsolated, poolSize, requireWasmSimd } from './environment.js';
-import { SP1WasmError } from './errors.js';
+import { checkedKeyCache, chooseBuild, type BuildOptions } from './environment.js';
 import { programRef, type Request, type WorkerSettings } from './protocol.js';
 import { wasmUrl, workerScript } from './worker-script.js';
 import type {
@@ -29,16 +28,7 @@ export { SP1WasmError } from './errors.js';
 export type { ErrorCode } from './errors.js';
 export type * from './types.js';
 
-export interface CreateProverOptions {
-  /** Rayon pool size; default `navigator.hardwareConcurrency`. 1 without cross-origin isolation. */
-  threads?: number;
-  /** Reject with `NOT_ISOLATED` rather than fall back to the single-threaded build. */
-  requireThreads?: boolean;
-  /**
-   * Cap on the threaded build's wasm memory, 64 MiB to 4 GiB (default 4 GiB). Proofs estimated
-   * not to fit are refused or fitted (see `ProveOptions.log2ShardSize`).
-   */
-  maxMemoryBytes?: number;
+export interface CreateProverOptions extends BuildOptions {
   /** Record the prover's spans as performance measures (see `Prover.spans`). */
   tracing?: TracingLevel;
   /** Keep proving keys between page loads (see `KeyCache`); default none. */
@@ -80,18 +70,11 @@ export interface Prover {
  * WebAssembly SIMD.
  */
 export async function createProver(options: CreateProverOptions = {}): Promise<Prover> {
-  requireWasmSimd();
-  const threaded = isCrossOriginIsolated();
-  if (!threaded && options.requireThreads) throw notIsolated();
-  const maxMemoryBytes = checkedMaxMemory(options.maxMemoryBytes);
-  if (options.cache !== undefined && options.cache !== 'indexeddb') {
-    throw new SP1WasmError('INVALID_OPTIONS', `cache must be 'indexeddb' or unset, got ${String(options.cache)}`);
-  }
-  const threads = poolSize(threaded, options.threads);
+  const { threaded, threads, maxMemoryBytes } = chooseBuild(options);
   const connection: Connection = new WorkerConnection(
     workerScript,
     'sp1-wasm-prover',
-    { threaded, threads, wasmUrl: wasmUrl(threaded), tracing: options.tracing, cache: options.cache, maxMemoryBytes },
+    { threaded, threads, wasmUrl: wasmUrl(threaded), tracing: options.tracing, cache: checkedKeyCache(options.cache), maxMemoryBytes },
   );
   await connection.ready();
   return proverOn(connection);

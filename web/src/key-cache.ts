@@ -73,3 +73,36 @@ export async function storeKeyBytes(id: string, bytes: Uint8Array): Promise<void
 export async function deleteKeyBytes(id: string): Promise<void> {
   await transact('readwrite', (store) => store.delete(id));
 }
+
+/** What the cache needs of a build's glue: its setup, and its keys to and from bytes. */
+export interface KeyGlue<Key extends { toBytes(): Uint8Array }> {
+  setup(elf: Uint8Array): Key;
+  provingKeyFromBytes(bytes: Uint8Array): Key;
+}
+
+/**
+ * The key of `elf` from IndexedDB when an intact entry decodes, else set up and stored. Storage
+ * can be unavailable (private windows) or full: then setup runs as without a cache.
+ */
+export async function setupThroughCache<Key extends { toBytes(): Uint8Array }>(
+  glue: KeyGlue<Key>,
+  elf: Uint8Array,
+): Promise<{ provingKey: Key; fromCache: boolean }> {
+  const id = await keyIdOf(elf);
+  const bytes = await loadKeyBytes(id).catch(warnStorage);
+  if (bytes) {
+    try {
+      return { provingKey: glue.provingKeyFromBytes(bytes), fromCache: true };
+    } catch {
+      await deleteKeyBytes(id).catch(warnStorage);
+    }
+  }
+  const provingKey = glue.setup(elf);
+  await storeKeyBytes(id, provingKey.toBytes()).catch(warnStorage);
+  return { provingKey, fromCache: false };
+}
+
+function warnStorage(error: unknown): null {
+  console.warn(`sp1-wasm: the proving-key cache is unavailable: ${String(error)}`);
+  return null;
+}

@@ -15,11 +15,14 @@ export interface PoolSettings {
   fatalChannel: string;
 }
 
-/** How the SP1 5 worker starts. */
-export interface WorkerSettings extends PoolSettings {
-  tracing?: TracingLevel;
-  /** Where `setup` keeps proving keys between page loads. */
+/** Where a worker's `setup` keeps proving keys between page loads. */
+export interface KeyCacheSettings {
   cache?: KeyCache;
+}
+
+/** How the SP1 5 worker starts. */
+export interface WorkerSettings extends PoolSettings, KeyCacheSettings {
+  tracing?: TracingLevel;
 }
 
 /** A program: its ELF, or the id of a key set up earlier in the same worker. */

@@ -28,10 +28,20 @@ export function memoryLimit(maxMemoryBytes: number | undefined): number {
   return Math.min(maxMemoryBytes ?? WASM32_MAX_BYTES, gib ? Math.floor(gib * 2 ** 30 * 0.75) : Infinity);
 }
 
-/** The part of a threaded build's glue the runtime starts. */
-interface ThreadedGlue {
+/** The part of any build's glue the runtime calls: where a dying instance says why. */
+interface FatalReporting {
   reportFatalErrorsTo(channel: string): void;
+}
+
+/** The part of a threaded build's glue the runtime starts. */
+interface ThreadedGlue extends FatalReporting {
   initThreadPool(threads: number): Promise<unknown>;
+}
+
+/** One of a worker's builds: its wasm-bindgen glue and the glue's init. */
+export interface Build<Glue> {
+  init(options: { module_or_path: string; memory?: WebAssembly.Memory }): Promise<unknown>;
+  glue: Glue;
 }
 
 export function post<P>(message: ResponseMessage<P>, transfer: Transferable[] = []): void {
@@ -46,7 +56,7 @@ export function coded(code: ErrorCode, message: string): Error & { code: ErrorCo
  * A shared memory capped at `maxMemoryBytes`, for a threaded build's init; `undefined` (the
  * glue's own memory, up to 4 GiB) without a cap.
  */
-export function sharedMemory(maxMemoryBytes: number | undefined): WebAssembly.Memory | undefined {
+function sharedMemory(maxMemoryBytes: number | undefined): WebAssembly.Memory | undefined {
   if (maxMemoryBytes === undefined || maxMemoryBytes >= WASM32_MAX_BYTES) return undefined;
   return new WebAssembly.Memory({
     initial: INITIAL_MEMORY_PAGES,
@@ -61,13 +71,34 @@ export function sharedMemory(maxMemoryBytes: number | undefined): WebAssembly.Me
  * wasm32 runs spawned jobs only when the module's thread joins them, and SP1 6's prover blocks
  * on jobs it spawned (`createProver({ threads: 1 })` hung).
  */
-export async function startPool(glue: ThreadedGlue, settings: PoolSettings): Promise<void> {
+async function startPool(glue: ThreadedGlue, settings: PoolSettings): Promise<void> {
   glue.reportFatalErrorsTo(settings.fatalChannel);
   try {
     await glue.initThreadPool(settings.threads);
   } catch (e) {
     throw coded('NO_THREADS', `the thread pool did not start: ${String(e)}`);
   }
+}
+
+/**
+ * Loads the build the page chose and returns its glue: the threaded one on its shared memory,
+ * with its pool started (see `startPool`), or the single-threaded one. Either reports its
+ * deaths on the fatal channel.
+ */
+export async function loadBuild<Glue>(
+  settings: PoolSettings,
+  threaded: Build<ThreadedGlue>,
+  singleThread: Build<Glue & FatalReporting>,
+): Promise<Glue> {
+  if (settings.threaded) {
+    await threaded.init({ module_or_path: settings.wasmUrl, memory: sharedMemory(settings.maxMemoryBytes) });
+    await startPool(threaded.glue, settings);
+    // The two builds' glue is the same API; each declares its own (identical) classes.
+    return threaded.glue as unknown as Glue;
+  }
+  await singleThread.init({ module_or_path: settings.wasmUrl });
+  singleThread.glue.reportFatalErrorsTo(settings.fatalChannel);
+  return singleThread.glue;
 }
 
 /**

@@ -11,10 +11,10 @@
 import initSingleThread, * as singleThreadGlue from '../pkg-st/sp1_wasm_prover.js';
 import initThreaded, * as threadedGlue from '../pkg/sp1_wasm_prover.js';
 import type { ProvingKey } from '../pkg/sp1_wasm_prover.js';
-import { deleteKeyBytes, keyIdOf, loadKeyBytes, storeKeyBytes } from './key-cache.js';
+import { setupThroughCache } from './key-cache.js';
 import type { ProgramRef, Request, WorkerSettings } from './protocol.js';
 import type { Progress, SpanTiming, Stdin } from './types.js';
-import { coded, memoryLimit, post, serve, sharedMemory, startPool } from './worker-runtime.js';
+import { coded, loadBuild, memoryLimit, post, serve } from './worker-runtime.js';
 
 /**
  * wasm-bindgen-rayon's pool threads (its `no-bundler` helper) run this same bundle and import it
@@ -49,16 +49,11 @@ function stdinChunks(stdin: Stdin): Uint8Array[] {
 
 /** Loads the build the page chose, reports its deaths on the fatal channel, starts the pool. */
 async function start(settings: WorkerSettings): Promise<void> {
-  if (settings.threaded) {
-    await initThreaded({ module_or_path: settings.wasmUrl, memory: sharedMemory(settings.maxMemoryBytes) });
-    await startPool(threadedGlue, settings);
-    // The two builds declare their own (identical) ProvingKey classes.
-    wasm = threadedGlue as unknown as Glue;
-  } else {
-    await initSingleThread({ module_or_path: settings.wasmUrl });
-    singleThreadGlue.reportFatalErrorsTo(settings.fatalChannel);
-    wasm = singleThreadGlue;
-  }
+  wasm = await loadBuild<Glue>(
+    settings,
+    { init: initThreaded, glue: threadedGlue },
+    { init: initSingleThread, glue: singleThreadGlue },
+  );
   if (settings.tracing) wasm.enableTracing(settings.tracing);
   cacheKeys = settings.cache === 'indexeddb';
   memoryLimitBytes = memoryLimit(settings.maxMemoryBytes);
@@ -70,33 +65,11 @@ function key(program: ProgramRef & { keyId: number }): ProvingKey {
   return found;
 }
 
-/** The key from IndexedDB when an intact entry decodes, else set up and stored. */
-async function setupThroughCache(elf: Uint8Array): Promise<{ provingKey: ProvingKey; fromCache: boolean }> {
-  const id = await keyIdOf(elf);
-  // Storage can be unavailable (private windows) or full: then setup runs as without a cache.
-  const bytes = await loadKeyBytes(id).catch(warnStorage);
-  if (bytes) {
-    try {
-      return { provingKey: wasm.provingKeyFromBytes(bytes), fromCache: true };
-    } catch {
-      await deleteKeyBytes(id).catch(warnStorage);
-    }
-  }
-  const provingKey = wasm.setup(elf);
-  await storeKeyBytes(id, provingKey.toBytes()).catch(warnStorage);
-  return { provingKey, fromCache: false };
-}
-
-function warnStorage(error: unknown): null {
-  console.warn(`sp1-wasm: the proving-key cache is unavailable: ${String(error)}`);
-  return null;
-}
-
 async function handle(id: number, request: Exclude<Request, { type: 'init' }>): Promise<[unknown, Transferable[]]> {
   switch (request.type) {
     case 'setup': {
       const { provingKey, fromCache } = cacheKeys
-        ? await setupThroughCache(request.elf)
+        ? await setupThroughCache(wasm, request.elf)
         : { provingKey: wasm.setup(request.elf), fromCache: false };
       const keyId = nextKeyId++;
       keys.set(keyId, provingKey);

@@ -6,7 +6,10 @@ import { createProver } from '../src/v6/index.js';
 import type { Progress } from '../src/v6/types.js';
 import { FakeWorker, flush, started, useFakeWorkers } from './fake-worker.js';
 
-vi.mock('../src/v6/worker-script.js', () => ({ workerScript: () => 'blob:worker-v6', wasmUrl: () => 'v6.wasm' }));
+vi.mock('../src/v6/worker-script.js', () => ({
+  workerScript: () => 'blob:worker-v6',
+  wasmUrl: (threaded: boolean) => (threaded ? 'v6.wasm' : 'v6-single-thread.wasm'),
+}));
 
 const startedProver = () => started(() => createProver({ threads: 3 }));
 
@@ -19,10 +22,24 @@ describe('sp1-wasm/v6', () => {
     expect(worker.posted[0]).toMatchObject({ type: 'init', threaded: true, threads: 3, wasmUrl: 'v6.wasm' });
   });
 
-  it('without isolation, rejects with NOT_ISOLATED and starts no worker: there is no single-threaded v6 build', async () => {
+  it('without isolation, starts the single-threaded SP1 6 build on one thread', async () => {
     vi.stubGlobal('crossOriginIsolated', false);
-    await expect(createProver()).rejects.toMatchObject({ code: 'NOT_ISOLATED' });
+    const { prover, worker } = await startedProver();
+    expect(prover).toMatchObject({ threaded: false, threads: 1 });
+    expect(worker.posted[0]).toMatchObject({ type: 'init', threaded: false, threads: 1, wasmUrl: 'v6-single-thread.wasm' });
+  });
+
+  it('with requireThreads, rejects with NOT_ISOLATED and starts no worker', async () => {
+    vi.stubGlobal('crossOriginIsolated', false);
+    await expect(createProver({ requireThreads: true })).rejects.toMatchObject({ code: 'NOT_ISOLATED' });
     expect(FakeWorker.created).toHaveLength(0);
+  });
+
+  it('passes the key cache on to the worker, and refuses one it does not have', async () => {
+    const { worker } = await started(() => createProver({ threads: 2, cache: 'indexeddb' }));
+    expect(worker.posted[0]).toMatchObject({ type: 'init', cache: 'indexeddb' });
+    const unknown = 'localstorage' as unknown as 'indexeddb';
+    await expect(createProver({ threads: 2, cache: unknown })).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });
   });
 
   it('rejects a memory cap outside 64 MiB to 4 GiB with INVALID_OPTIONS', async () => {

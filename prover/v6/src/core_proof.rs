@@ -81,6 +81,22 @@ impl CoreKey {
     pub fn vk_bytes(&self) -> Vec<u8> {
         bincode::serialize(&SP1VerifyingKey { vk: self.vk.clone() }).expect("a key serializes")
     }
+
+    /// The whole key as bytes, for a cache: the program, the verifying key and the preprocessed
+    /// traces with their commitment's prover data (`from_bytes` reads them back).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let parts = (&*self.program, &self.pk.vk, &self.pk.preprocessed_data);
+        bincode::serialize(&parts).expect("a key serializes")
+    }
+
+    /// Reads a key that `to_bytes` wrote, or says why the bytes are not one. Decoding does not
+    /// catch a changed field element: the caller checks the bytes' integrity first.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        let (program, vk, preprocessed_data) =
+            verify::decode(bytes).map_err(|e| format!("not an SP1 6 proving key of this version: {e}"))?;
+        let pk: CoreProvingKey = ProvingKey { vk, preprocessed_data };
+        Ok(Self { program: Arc::new(program), vk: pk.vk.clone(), pk: Arc::new(pk) })
+    }
 }
 
 /// The keys of the program of `elf`. Blocks its caller; the work inside is parallel on Rayon's

@@ -89,6 +89,13 @@ pub fn verify_proof(
     })
 }
 
+/// A verifying key from stock `SP1VerifyingKey` bincode, or why the bytes are not one.
+pub fn verifying_key_from_bytes(bytes: &[u8]) -> Result<MachineVerifyingKey<SP1GlobalContext>, String> {
+    decode::<SP1VerifyingKey>(bytes)
+        .map(|key| key.vk)
+        .map_err(|e| format!("not an SP1 6 verifying key (SP1VerifyingKey, bincode): {e}"))
+}
+
 /// Decodes bincode as stock writes it (fixed-width integers), never reading past the input, so
 /// a corrupt length in bytes from a page cannot ask for gigabytes.
 pub(crate) fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> bincode::Result<T> {

@@ -9,7 +9,6 @@ use sp1_wasm_boundary::{
     coded_error, executed, is_elf, memory_bytes, options_from_js, progress_reporter, set,
     stdin_chunks, to_js, verified, ExecuteOptions,
 };
-use sp1_hypercube::SP1VerifyingKey;
 use wasm_bindgen::prelude::*;
 // Selects the browser's crypto.getRandomValues for SP1's dependencies.
 use getrandom as _;
@@ -60,6 +59,19 @@ impl ProvingKey {
     pub fn vk_bytes(&self) -> Vec<u8> {
         self.0.vk_bytes()
     }
+
+    /// The whole key as bytes, for a cache (`provingKeyFromBytes` reads them back).
+    #[wasm_bindgen(js_name = toBytes)]
+    pub fn to_bytes(&self) -> Uint8Array {
+        Uint8Array::from(self.0.to_bytes().as_slice())
+    }
+}
+
+/// Reads a key that `toBytes` wrote; `INVALID_PROVING_KEY` if the bytes are not one. The caller
+/// checks their integrity first (decoding does not catch a changed field element).
+#[wasm_bindgen(js_name = provingKeyFromBytes)]
+pub fn proving_key_from_bytes(bytes: &[u8]) -> Result<ProvingKey, JsValue> {
+    CoreKey::from_bytes(bytes).map(ProvingKey).map_err(|message| coded_error("INVALID_PROVING_KEY", &message))
 }
 
 /// Sets up the program of `elf` (an SP1 6 ELF): its keys, for any number of proofs. Errors with
@@ -158,12 +170,8 @@ pub fn verify_proof(proof: &[u8], vk_or_elf: &[u8]) -> Result<JsValue, JsValue> 
     let vk = if is_elf(vk_or_elf) {
         core_proof::setup(vk_or_elf).map_err(|e| coded_error(e.code(), &e.to_string()))?.vk
     } else {
-        verify::decode::<SP1VerifyingKey>(vk_or_elf)
-            .map_err(|e| {
-                let message = format!("not an SP1 6 verifying key (SP1VerifyingKey, bincode): {e}");
-                coded_error("INVALID_VERIFYING_KEY", &message)
-            })?
-            .vk
+        verify::verifying_key_from_bytes(vk_or_elf)
+            .map_err(|message| coded_error("INVALID_VERIFYING_KEY", &message))?
     };
     let proof =
         verify::verify_proof(proof, &vk).map_err(|e| coded_error(e.code(), &e.to_string()))?;

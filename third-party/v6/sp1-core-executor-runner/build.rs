@@ -17,8 +17,11 @@ const INNER_CRATE_NAME: &str = "sp1-core-executor-runner-binary";
 fn main() {
     // This is a quick-and-dirty fix so when sp1-core-executor or sp1-jit
     // changes, our runner also gets rebuild.
-    println!("cargo:rerun-if-changed=../executor");
-    println!("cargo:rerun-if-changed=../jit");
+    // sp1-wasm: the folders of those crates beside this one in third-party/v6/ (the SP1
+    // repository's `../executor` and `../jit` do not exist here, and cargo reruns a script, and
+    // rebuilds everything after it, whenever a path it watches is missing).
+    println!("cargo:rerun-if-changed=../sp1-core-executor");
+    println!("cargo:rerun-if-changed=../sp1-jit");
 
     sp1_core_executor::build::detect_executor();
 

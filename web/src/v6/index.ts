@@ -3,16 +3,15 @@
  * shape as the SP1 5 API of 'sp1-wasm' (a dedicated worker owning the wasm prover and a Rayon
  * pool; progress, cancellation, coded `SP1WasmError`s), on a second module: SP1 6's field, proof
  * system and guest ISA (RV64IM) differ, so its proofs, keys and ELFs do not mix with SP1 5's, and
- * a page pays only for the version it imports (docs/sp1-v6.md).
- *
- * There is no single-threaded SP1 6 build yet: the page must be cross-origin isolated.
+ * a page pays only for the version it imports (docs/sp1-v6.md). A page that is not cross-origin
+ * isolated gets the single-threaded build instead: the same proofs, on one core.
  */
 import { WorkerConnection, type CallOptions } from '../connection.js';
-import { checkedMaxMemory, isCrossOriginIsolated, notIsolated, poolSize, requireWasmSimd } from '../environment.js';
+import { checkedKeyCache, chooseBuild, type BuildOptions } from '../environment.js';
 import { SP1WasmError } from '../errors.js';
-import { programRef, type PoolSettings } from '../protocol.js';
-import type { ExecutionResult, VerifyResult } from '../types.js';
-import type { Request } from './protocol.js';
+import { programRef } from '../protocol.js';
+import type { ExecutionResult, KeyCache, VerifyResult } from '../types.js';
+import type { Request, WorkerSettings } from './protocol.js';
 import type { ExecuteOptions, ProgramKey, ProofResult, Progress, ProveOptions } from './types.js';
 import { wasmUrl, workerScript } from './worker-script.js';
 
@@ -23,11 +22,9 @@ export type { ErrorCode } from '../errors.js';
 export type * from './types.js';
 export type { VerifyResult } from '../types.js';
 
-export interface CreateProverOptions {
-  /** Rayon pool size; default `navigator.hardwareConcurrency`. */
-  threads?: number;
-  /** Cap on the wasm memory, 64 MiB to 4 GiB (default 4 GiB): past it, a proof fails with `OUT_OF_MEMORY`. */
-  maxMemoryBytes?: number;
+export interface CreateProverOptions extends BuildOptions {
+  /** Keep proving keys between page loads (see `KeyCache`); default none. */
+  cache?: KeyCache;
 }
 
 export interface ExecuteCallOptions extends ExecuteOptions, CallOptions {}
@@ -37,7 +34,7 @@ export interface ProveCallOptions extends ProveOptions, CallOptions {
 }
 
 export interface Prover {
-  /** Always `true`: SP1 6 runs on the threaded build only. */
+  /** Whether this is the threaded build; `false` means one core, so proofs take longer. */
   readonly threaded: boolean;
   readonly threads: number;
   /** The keys of `elf` (an SP1 6 guest, RV64IM), made once for any number of proofs. Rejects with `INVALID_ELF`. */
@@ -68,21 +65,22 @@ export interface Prover {
 }
 
 /**
- * Starts the SP1 6 prover on a cross-origin isolated page. Rejects with `NOT_ISOLATED` on any
- * other, `NO_THREADS` if the pool fails, `UNSUPPORTED_BROWSER` without WebAssembly SIMD.
+ * Starts the SP1 6 prover: the threaded build on a cross-origin isolated page (served with
+ * `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`),
+ * else the single-threaded one (`prover.threaded` is false), or `NOT_ISOLATED` with
+ * `requireThreads`. Rejects with `NO_THREADS` if the pool fails, `UNSUPPORTED_BROWSER` without
+ * WebAssembly SIMD.
  */
 export async function createProver(options: CreateProverOptions = {}): Promise<Prover> {
-  requireWasmSimd();
-  if (!isCrossOriginIsolated()) throw notIsolated();
-  const maxMemoryBytes = checkedMaxMemory(options.maxMemoryBytes);
-  const connection = new WorkerConnection<Request, Progress, Omit<PoolSettings, 'fatalChannel'>>(
+  const { threaded, threads, maxMemoryBytes } = chooseBuild(options);
+  const connection = new WorkerConnection<Request, Progress, Omit<WorkerSettings, 'fatalChannel'>>(
     workerScript,
     'sp1-wasm-prover-v6',
-    { threaded: true, threads: poolSize(true, options.threads), wasmUrl: wasmUrl(), maxMemoryBytes },
+    { threaded, threads, wasmUrl: wasmUrl(threaded), maxMemoryBytes, cache: checkedKeyCache(options.cache) },
   );
   await connection.ready();
   return {
-    threaded: true,
+    threaded,
     threads: connection.settings.threads,
     setup: (elf, options = {}) => connection.call({ type: 'setup', elf }, options.signal),
     execute: async (elf, stdin, options = {}) => {

@@ -1,7 +1,7 @@
 /** What the SP1 6 prover takes and returns. */
 import type { ExecuteOptions } from '../types.js';
 
-export type { ExecuteOptions, ExecutionResult } from '../types.js';
+export type { ExecuteOptions, ExecutionResult, KeyCache } from '../types.js';
 
 export interface ProveOptions extends ExecuteOptions {
   /**
@@ -29,6 +29,8 @@ export interface ProgramKey {
   readonly vk: Uint8Array;
   /** The verifying key's hash as stock prints it (`vk.bytes32()`). */
   readonly vkHash: string;
+  /** Whether the key came from the key cache (`createProver({ cache })`) instead of setup. */
+  readonly fromCache: boolean;
 }
 
 export interface Progress {

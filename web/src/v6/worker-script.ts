@@ -6,7 +6,11 @@ export function workerScript(): string {
   return blobUrl(workerSource);
 }
 
-/** The `.wasm` of prover/v6's threaded build (web/pkg-v6). */
-export function wasmUrl(): string {
-  return absoluteUrl(new URL('../../pkg-v6/sp1_wasm_v6_bg.wasm', import.meta.url));
+/** The `.wasm` of prover/v6's threaded build (web/pkg-v6) or its single-threaded one (web/pkg-v6-st). */
+export function wasmUrl(threaded: boolean): string {
+  return absoluteUrl(
+    threaded
+      ? new URL('../../pkg-v6/sp1_wasm_v6_bg.wasm', import.meta.url)
+      : new URL('../../pkg-v6-st/sp1_wasm_v6_bg.wasm', import.meta.url),
+  );
 }

@@ -43,7 +43,7 @@ where
     GLOBAL_POOL.get_or_init(init_global_pool);
     let (tx, rx) = oneshot::channel();
     let (abort_handle, _) = AbortHandle::new_pair();
-    rayon::spawn(move || {
+    spawn_on_pool(move || {
         let result = func();
         tx.send(Ok(result)).ok();
     });
@@ -59,12 +59,23 @@ where
     GLOBAL_POOL.get_or_init(init_global_pool);
     let (tx, rx) = oneshot::channel();
     let (abort_handle, abort_registration) = AbortHandle::new_pair();
-    rayon::spawn(move || {
+    spawn_on_pool(move || {
         let handle = abort_registration.handle();
         let result = func(handle);
         tx.send(Ok(result)).ok();
     });
     TaskHandle::new(rx, abort_handle)
+}
+
+/// `rayon::spawn`, except on wasm32 without threads (sp1-wasm's single-threaded build), where
+/// the task runs at once on the calling thread: there Rayon's global pool is that thread, which
+/// runs a spawned task only once it joins Rayon work, while the caller of `spawn` blocks on the
+/// task's handle first and would wait forever.
+fn spawn_on_pool(task: impl FnOnce() + Send + 'static) {
+    #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+    task();
+    #[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
+    rayon::spawn(task);
 }
 
 #[derive(Error, Debug)]

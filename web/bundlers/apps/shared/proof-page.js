@@ -8,8 +8,8 @@ const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
 /**
  * Starts the SP1 6 prover (its worker, wasm and pool, as the bundler emitted them) through the
  * README's code and hands it an ELF header alone, which it must refuse as no SP1 6 program: the
- * error's code, `INVALID_ELF`, comes from the wasm. Without cross-origin isolation the code is
- * `NOT_ISOLATED`.
+ * error's code, `INVALID_ELF`, comes from the wasm: the threaded build's on a cross-origin
+ * isolated page, the single-threaded one's without isolation.
  */
 async function checkSp1V6() {
   try {
