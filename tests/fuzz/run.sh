@@ -23,7 +23,8 @@ cp "$v6_elf" "$seeds/v6/elf/fibonacci.elf"
 [ -f "$seeds/v6/verifying_key/fibonacci.vk" ] ||
   "$v6/release/sp1-wasm-v6" vkey --elf "$v6_elf" --out "$seeds/v6/verifying_key/fibonacci.vk" >/dev/null
 export SP1_WASM_FUZZ_PROOF=$seeds/v5/proof/fibonacci.proof
-export SP1_WASM_FUZZ_V6_ELF=$v6_elf SP1_WASM_FUZZ_V6_PROOF=$seeds/v6/proof/fibonacci.proof
+export SP1_WASM_FUZZ_V6_ELF=$v6_elf SP1_WASM_FUZZ_V6_PROOF=$seeds/v6/proof/fibonacci.proof \
+  SP1_WASM_FUZZ_V6_VK=$seeds/v6/verifying_key/fibonacci.vk
 
 for version in v5 v6; do
   # cargo fuzz has no --locked: a stale Cargo.lock fails here instead of being rewritten.
@@ -35,7 +36,7 @@ for version in v5 v6; do
     target_dir=$CARGO_TARGET_DIR/fuzz$([ "$version" = v5 ] || echo "-$version")
     cargo fuzz run --fuzz-dir "$version" --release --sanitizer none --target-dir "$target_dir" \
       "$target" "$corpus" "$seeds/$version/$target" -- \
-      -max_total_time="$seconds" -artifact_prefix="$artifacts/" -print_final_stats=1 \
+      -max_total_time="$seconds" -max_len=$((4 << 20)) -artifact_prefix="$artifacts/" -print_final_stats=1 \
       2>"$log" || { tail -40 "$log"; exit 1; }
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     echo "fuzz $version $target: $runs executions in $seconds s, no crash"

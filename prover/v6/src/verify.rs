@@ -26,6 +26,8 @@ use crate::stock::{
 };
 
 pub type CoreShardProof = ShardProof<SP1GlobalContext, SP1PcsProofInner>;
+/// A program's verifying key (stock `SP1VerifyingKey`'s content).
+pub type CoreVerifyingKey = MachineVerifyingKey<SP1GlobalContext>;
 type ShardPublicValues = PublicValues<[SP1Field; 4], [SP1Field; 3], [SP1Field; 4], SP1Field>;
 
 #[derive(Debug, thiserror::Error)]
@@ -90,7 +92,7 @@ pub fn verify_proof(
 }
 
 /// A verifying key from stock `SP1VerifyingKey` bincode, or why the bytes are not one.
-pub fn verifying_key_from_bytes(bytes: &[u8]) -> Result<MachineVerifyingKey<SP1GlobalContext>, String> {
+pub fn verifying_key_from_bytes(bytes: &[u8]) -> Result<CoreVerifyingKey, String> {
     decode::<SP1VerifyingKey>(bytes)
         .map(|key| key.vk)
         .map_err(|e| format!("not an SP1 6 verifying key (SP1VerifyingKey, bincode): {e}"))

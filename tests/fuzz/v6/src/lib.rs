@@ -1,10 +1,11 @@
-//! What the SP1 6 fuzz targets share: the fibonacci guest's ELF (`SP1_WASM_FUZZ_V6_ELF`), its
-//! keys and a real proof of it (`SP1_WASM_FUZZ_V6_PROOF`), loaded once per process; `make fuzz`
-//! sets both variables.
+//! What the SP1 6 fuzz targets share, read once per process from the seeds `make fuzz` makes
+//! (tests/fuzz/run.sh sets the variables): the fibonacci guest's ELF (`SP1_WASM_FUZZ_V6_ELF`),
+//! its verifying key (`SP1_WASM_FUZZ_V6_VK`, read rather than set up, which would take the
+//! targets' whole time) and a real proof of it (`SP1_WASM_FUZZ_V6_PROOF`).
 
 use std::sync::OnceLock;
 
-use sp1_wasm_v6::core_proof::{self, CoreKey};
+use sp1_wasm_v6::verify::{self, CoreVerifyingKey};
 
 /// Execution stops here: a mutated input may loop for ever.
 pub const MAX_CYCLES: u64 = 200_000;
@@ -19,9 +20,11 @@ pub fn fibonacci_elf() -> &'static [u8] {
     ELF.get_or_init(|| file("SP1_WASM_FUZZ_V6_ELF"))
 }
 
-pub fn fibonacci_key() -> &'static CoreKey {
-    static KEY: OnceLock<CoreKey> = OnceLock::new();
-    KEY.get_or_init(|| core_proof::setup(fibonacci_elf()).expect("the fibonacci guest sets up"))
+pub fn fibonacci_vk() -> &'static CoreVerifyingKey {
+    static VK: OnceLock<CoreVerifyingKey> = OnceLock::new();
+    VK.get_or_init(|| {
+        verify::verifying_key_from_bytes(&file("SP1_WASM_FUZZ_V6_VK")).expect("the seed verifying key")
+    })
 }
 
 pub fn fibonacci_proof() -> &'static [u8] {

@@ -100,7 +100,7 @@ impl Program {
         }
 
         // Transpile the RV64IM instructions.
-        let instruction_pair = transpile(&elf.instructions, false);
+        let instruction_pair = transpile(&elf.instructions, false)?;
         let (instructions, instructions_encoded): (Vec<Instruction>, Vec<u32>) =
             instruction_pair.into_iter().unzip();
 

@@ -15,6 +15,11 @@ use sp1_primitives::consts::{
 
 pub(crate) const TRAP_CONTEXT_SYMBOL: &str = "__SUCCINCT_TRAP_CONTEXT";
 
+/// sp1-wasm: the most memory an ELF's loadable segments may declare, 64 MiB, as for SP1 5: the
+/// image is built word by word, so a few bytes of ELF could otherwise declare gigabytes of
+/// `.bss`; guests built for SP1 declare far less.
+const MAX_DECLARED_MEMORY: u64 = 64 << 20;
+
 /// RISC-V 64IM ELF (Executable and Linkable Format) File.
 use std::sync::Arc;
 /// RISC-V 32IM ELF (Executable and Linkable Format) File.
@@ -139,10 +144,20 @@ impl Elf {
         // Untrusted memory region.
         let mut untrusted_memory = None;
 
+        // sp1-wasm: the memory the segments declare, checked before each is built.
+        let mut declared_memory: u64 = 0;
+
         // Check that the segments are sorted and disjoint.
         // Only read segments that are executable instructions that are also PT_LOAD.
         for segment in segments.iter() {
             if segment.p_type == PT_LOAD {
+                declared_memory = declared_memory.saturating_add(segment.p_memsz);
+                if declared_memory > MAX_DECLARED_MEMORY {
+                    eyre::bail!(
+                        "the segments declare over {MAX_DECLARED_MEMORY} bytes of memory, more \
+                         than a program can be set up with"
+                    );
+                }
                 prev_segment_end_addr = Self::process_load_segment(
                     &segment,
                     input,
@@ -368,44 +383,46 @@ impl Elf {
         segment: &ProgramHeader,
         input: &[u8],
     ) -> eyre::Result<Option<(u64, u64)>> {
+        // sp1-wasm: every range is checked (`bytes`), and a bad heap range is an error: stock
+        // sliced and asserted, so a malformed note panicked.
+        let bytes = |from: &[u8], start: usize, len: usize| -> eyre::Result<Vec<u8>> {
+            let range = start..start.checked_add(len).ok_or_eyre("note size overflow")?;
+            from.get(range).map(<[u8]>::to_vec).ok_or_eyre("note segment out of bounds")
+        };
+        let word = |from: &[u8], start: usize| -> eyre::Result<u32> {
+            Ok(u32::from_le_bytes(bytes(from, start, 4)?.try_into().expect("four bytes")))
+        };
         let note_segment_offset: usize = segment.p_offset.try_into()?;
         let note_segment_size: usize = segment.p_filesz.try_into()?;
-        let note_segment =
-            input[note_segment_offset..note_segment_offset + note_segment_size].to_vec();
+        let note_segment = bytes(input, note_segment_offset, note_segment_size)?;
         let mut note_offset: usize = 0;
 
         let padding = |size| (4 - size % 4) % 4;
 
         while note_offset < note_segment_size {
-            let name_size: usize =
-                u32::from_le_bytes(note_segment[note_offset..note_offset + 4].try_into()?)
-                    .try_into()?;
+            let name_size: usize = word(&note_segment, note_offset)?.try_into()?;
             note_offset += 4;
 
-            let desc_size: usize =
-                u32::from_le_bytes(note_segment[note_offset..note_offset + 4].try_into()?)
-                    .try_into()?;
+            let desc_size: usize = word(&note_segment, note_offset)?.try_into()?;
             note_offset += 4;
 
-            let note_type: u32 =
-                u32::from_le_bytes(note_segment[note_offset..note_offset + 4].try_into()?);
+            let note_type: u32 = word(&note_segment, note_offset)?;
             note_offset += 4;
 
+            let name_slice = bytes(&note_segment, note_offset, name_size)?;
             let name = {
-                let name_slice = &note_segment[note_offset..note_offset + name_size];
                 // An older version of SP1 puts "SUCCINCT" directly as the name without null terminator.
                 // We are preserving this convention not to break older files.
                 if name_slice.contains(&0) {
-                    CStr::from_bytes_until_nul(&note_segment[note_offset..note_offset + name_size])?
-                        .to_str()?
+                    CStr::from_bytes_until_nul(&name_slice)?.to_str()?
                 } else {
-                    std::str::from_utf8(name_slice)?
+                    std::str::from_utf8(&name_slice)?
                 }
             };
             // Need to increment offset by the padded size of the name.
             note_offset += name_size + padding(name_size);
 
-            let desc_bytes = note_segment[note_offset..note_offset + desc_size].to_vec();
+            let desc_bytes = bytes(&note_segment, note_offset, desc_size)?;
             note_offset += desc_size + padding(desc_size);
 
             if name == "SUCCINCT"
@@ -415,7 +432,7 @@ impl Elf {
             {
                 let heap_start = u64::from_le_bytes(desc_bytes[4..12].try_into().unwrap());
                 let heap_end = u64::from_le_bytes(desc_bytes[12..20].try_into().unwrap());
-                assert!(heap_end > heap_start);
+                eyre::ensure!(heap_end > heap_start, "untrusted heap ends before it starts");
                 return Ok(Some((heap_start, heap_end)));
             }
         }

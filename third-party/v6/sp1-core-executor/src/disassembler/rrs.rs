@@ -435,23 +435,23 @@ impl InstructionProcessor for InstructionTranspiler {
 
 /// Transpile the [`Instruction`]s from the 32-bit encoded instructions.
 ///
-/// # Panics
+/// # Errors
 ///
 /// This function will return an error if the [`Instruction`] cannot be processed.
-#[must_use]
+// sp1-wasm: an error rather than a panic, which in the browser traps the wasm instance.
 pub(crate) fn transpile(
     instructions_u32: &[u32],
     skip_undecodable: bool,
-) -> Vec<(Instruction, u32)> {
+) -> eyre::Result<Vec<(Instruction, u32)>> {
     let mut instructions: Vec<(Instruction, u32)> = Vec::new();
     let mut transpiler = InstructionTranspiler;
     for instruction_u32 in instructions_u32 {
         let instruction = match process_instruction(&mut transpiler, *instruction_u32) {
             Some(instruction) => instruction,
             None if skip_undecodable => Instruction::unimp(),
-            None => panic!("Cannot decode instruction: 0x{instruction_u32:x}"),
+            None => eyre::bail!("Cannot decode instruction: 0x{instruction_u32:x}"),
         };
         instructions.push((instruction, *instruction_u32));
     }
-    instructions
+    Ok(instructions)
 }
