@@ -38,7 +38,7 @@ CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_SECONDS ?= 30
 
 .PHONY: setup setup-browser build prove prove-native wasm wasm-v6 wasi web pack demo-build demo interop-build stock-native-cpu \
-	test test-native test-interop test-wasi test-packed-fields test-browser test-bundlers test-v6 v6-measure fuzz bench bench-quick bench-memory bench-trace bench-trace-v6 bench-v6 clean
+	test test-native test-interop test-wasi test-packed-fields test-browser test-bundlers test-v6 v6-measure fuzz bench bench-v5 bench-quick bench-memory bench-trace bench-trace-v6 bench-v6 clean
 
 # `cargo install` of a pinned tool with its own lock file; if the registry no longer serves a
 # version that lock file names (yanked or not mirrored), resolve the tool's dependencies afresh.
@@ -197,23 +197,28 @@ test-v6: web
 	@mkdir -p build
 	STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/browser.sh build/sp1-v6-browser.jsonl
 
-## SP1 6 side by side: stock sp1-sdk 6.10.0, this project's v6 core path natively and
-## `sp1-wasm/v6` in headless Chromium, same ELFs and stdin, BENCH_V6_RUNS runs (median) on 1 and 2
-## threads; table in build/bench-v6/results.md (tests/sp1-v6/bench.sh). E.g.
+## SP1 6 side by side: stock sp1-sdk 6.10.0 and this project's v6 core path natively (both
+## `-C target-cpu=native`) and `sp1-wasm/v6` in headless Chromium (fresh page and warm), same ELFs
+## and stdin, BENCH_V6_RUNS runs (median) on 1 and 2 threads; table and raw lines in
+## $(BENCH_V6_OUT) (tests/sp1-v6/bench.sh). E.g.
 ## BENCH_V6_WORKLOADS="fibonacci-v6:1000 precompiles-v6:4" BENCH_V6_THREADS=2 BENCH_V6_RUNS=1.
+BENCH_V6_OUT ?= docs/benchmarks/v6
 bench-v6: web
-	STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/bench.sh build/bench-v6
+	STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/bench.sh $(BENCH_V6_OUT)
 
 ## Each cargo-fuzz target of both versions (tests/fuzz/v5, tests/fuzz/v6) for FUZZ_SECONDS, seeded
 ## by each version's CLI; see docs/fuzzing.md.
 fuzz: build
 	tests/fuzz/run.sh $(CLI) "$$(STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/prepare.sh)" $(FUZZ_SECONDS) $(CARGO_TARGET_DIR)/fuzz-work
 
-## Benchmarks: stock sp1-sdk 5.2.4 and this project natively (baseline and -C target-cpu=native)
+## Benchmarks of both versions against stock: SP1 5's (bench-v5), then SP1 6's (bench-v6).
+bench: bench-v5 bench-v6
+
+## SP1 5: stock sp1-sdk 5.2.4 and this project natively (baseline and -C target-cpu=native)
 ## vs headless Chromium, 1 vs all threads, 3 runs each; tables, plot and JSON in
 ## docs/benchmarks/. BENCH_ARGS goes to the harness, e.g.
 ## "--only fibonacci-4M --baseline-runs 0 --threads 2 --out ../docs/benchmarks/fibonacci-4M".
-bench: build web stock-native-cpu
+bench-v5: build web stock-native-cpu
 	RUSTFLAGS="-C target-cpu=native" cargo build --locked --release --target-dir $(CARGO_TARGET_DIR)/native-cpu
 	cd web && node bench/run.mjs --cli $(CLI) --cli-native-cpu $(CARGO_TARGET_DIR)/native-cpu/release/sp1-wasm \
 		--cli-stock $(STOCK_NATIVE_CPU_TARGET_DIR)/release/sp1-wasm-interop --runs 3 $(BENCH_ARGS)

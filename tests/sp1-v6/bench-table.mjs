@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The table of tests/sp1-v6/bench.sh: per workload and thread count, the median time of each
 // prover with setup included (stock: its setup, once per process, plus the median proof; its
-// client's build apart), peak memory, and the ratios browser / stock and browser / native.
+// client's build apart), peak memory, and the ratios browser / stock and browser / native; then
+// warm proofs, setup apart: the browser's second proof in the same worker against stock's proofs.
 // Usage: bench-table.mjs results.jsonl > results.md
 import { readFileSync } from 'node:fs';
 
@@ -23,12 +24,15 @@ for (const row of rows) {
   groups.get(key)[row.prover].push(row);
 }
 
-console.log('| guest (input) | cycles | shards stock / ours | threads | stock setup + prove s (client build s) | native s | browser s | browser / stock | browser / native | peak memory stock / native / browser GiB | runs |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('| guest (input) | cycles | shards stock / ours | threads | stock setup + prove s (client build s) | native s | browser s | browser / stock | browser / native | stock prove s | browser warm s | warm / stock prove | peak memory stock / native / browser GiB | runs |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const { guest, input, threads, stock, native, browser } of groups.values()) {
   const stockMs = stock.length ? stock[0].setupMs + median(stock.map((r) => r.proveMs)) : NaN;
   const nativeMs = native.length ? median(native.map((r) => r.setupAndProveMs)) : NaN;
   const browserMs = browser.length ? median(browser.map((r) => r.provingMs)) : NaN;
+  const stockProveMs = stock.length ? median(stock.map((r) => r.proveMs)) : NaN;
+  const warm = browser.filter((r) => r.warmProvingMs !== undefined);
+  const warmMs = warm.length ? median(warm.map((r) => r.warmProvingMs)) : NaN;
   const any = browser[0] ?? native[0] ?? stock[0];
   const peaks = [
     stock.length ? gib(Math.max(...stock.map((r) => r.peakRssMiB))) : '-',
@@ -38,7 +42,8 @@ for (const { guest, input, threads, stock, native, browser } of groups.values())
   console.log(
     `| ${guest} (${input}) | ${any.cycles} | ${stock[0]?.shards ?? '-'} / ${any.shards} | ${threads} | ` +
       `${seconds(stockMs)} (${stock.length ? seconds(stock[0].clientBuildMs) : '-'}) | ${seconds(nativeMs)} | ${seconds(browserMs)} | ` +
-      `${ratio(browserMs, stockMs)} | ${ratio(browserMs, nativeMs)} | ${peaks.join(' / ')} | ` +
+      `${ratio(browserMs, stockMs)} | ${ratio(browserMs, nativeMs)} | ` +
+      `${seconds(stockProveMs)} | ${seconds(warmMs)} | ${ratio(warmMs, stockProveMs)} | ${peaks.join(' / ')} | ` +
       `${stock.length} / ${native.length} / ${browser.length} |`,
   );
 }

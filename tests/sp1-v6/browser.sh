@@ -3,7 +3,9 @@
 # threaded wasm with Rayon on every core or one, and the single-threaded build in a page without
 # cross-origin isolation), each verified by stock sp1-sdk 6.10.0 and by this
 # project's verifier; tampered copies (a public value, a shard's value, a shard removed) must be
-# rejected by both. The fibonacci guest also runs the bad-input checks; the precompile guest
+# rejected by both. The fibonacci guest also runs the bad-input checks, and its proof the
+# soundness check: every structural mutant of it (src/bin/mutants.rs) must be rejected by this
+# project's verifier, natively and in the page (mutants-in-browser.mjs). The precompile guest
 # makes several shards of precompile events that share one range (the lost-shard regression).
 # First, prover/v6's unit tests; last, a proof of stock's prover verified in the page, and the
 # CLI (cli.sh).
@@ -29,6 +31,16 @@ prove_and_verify() {
 }
 
 prove_and_verify fibonacci-v6 "${V6_INPUT:-1000}" --bad-input
+# Its mutants: the native verifier's report, then the wasm verifier's (each exits 1 on a finding;
+# both run before either fails the script). A few hundred copies of the proof: removed afterwards.
+mutants="$target/fibonacci-v6-mutants"
+rm -rf "$mutants"
+native=0 wasm=0
+"$target/release/mutants" --elf "$target/fibonacci-v6.elf" --proof "$target/fibonacci-v6-browser-proof.bin" \
+  --out "$mutants" || native=$?
+node "$here/mutants-in-browser.mjs" --elf "$target/fibonacci-v6.elf" --mutants "$mutants" | tee -a "$out" || wasm=$?
+rm -rf "$mutants"
+[ "$native" -eq 0 ] && [ "$wasm" -eq 0 ] || { echo "a verifier accepted a mutant or crashed on one (see above)" >&2; exit 1; }
 # Keccak, the curve operation and the memory finalization each get a shard of their own; this one
 # goes through `setup`, `prove` on the key and `verify` in the page, on a pool of one thread (the
 # prover's other placement: its futures block the module's thread, not the pool's only worker).

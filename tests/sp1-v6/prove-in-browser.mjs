@@ -11,13 +11,15 @@
 // bad input and conditions coded errors: a run past maxCycles (EXECUTION_FAILED), a malformed
 // ELF (INVALID_ELF, the worker still answering), a stdin chunk that is not bytes
 // (INVALID_STDIN), a shard size out of range or not a number (INVALID_OPTIONS), a shard size or a
-// memory cap the memory guard refuses before any work (OUT_OF_MEMORY), a cancelled proof
+// memory cap the memory guard refuses before any work (OUT_OF_MEMORY), a proof that runs out of
+// memory mid-way (OUT_OF_MEMORY, then the next call on a fresh instance), a cancelled proof
 // (ABORTED), a page without cross-origin isolation that requires threads (NOT_ISOLATED).
 // --element-threshold N (with --with-key) cuts shards at N trace elements instead of the
 // prover's choice. --single-thread proves in a page without cross-origin isolation, where the
-// package must choose its single-threaded build.
+// package must choose its single-threaded build. --warm (with --threads) then sets up a key in the
+// same worker and proves again with it: `warmProvingMs`, a proof once the page has its key.
 // Usage: prove-in-browser.mjs --elf FILE --input N --out FILE [--threads N | --single-thread]
-//   [--min-shards N] [--with-key [--element-threshold N]] [--bad-input]
+//   [--min-shards N] [--with-key [--element-threshold N]] [--bad-input] [--warm]
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -42,6 +44,7 @@ const explicitThreads = args.includes('--threads');
 const minShards = Number(option('--min-shards', '1'));
 const badInput = args.includes('--bad-input');
 const withKey = args.includes('--with-key');
+const warm = args.includes('--warm');
 const elementThreshold = args.includes('--element-threshold') ? Number(option('--element-threshold')) : undefined;
 
 const openGuestPage = (isolated) => openV6Page(dirname(elf), isolated);
@@ -71,12 +74,13 @@ try {
   const { page } = provingPage;
   const proved = await inPage(
     page,
-    async (sp1v6, elf, { stdin, threads, withKey, elementThreshold, explicitThreads }) => {
+    async (sp1v6, elf, { stdin, threads, withKey, elementThreshold, explicitThreads, warm }) => {
       const events = [];
       const onProgress = (progress) => events.push(progress);
       let result;
       // Which build proved; the README's code does not say.
       let threaded;
+      let warmProvingMs;
       const verdicts = {};
       if (withKey) {
         // The key cache: a first prover sets up and stores the key, a second one (a fresh
@@ -116,6 +120,12 @@ try {
         threaded = prover.threaded;
         try {
           result = await prover.prove(elf, [new Uint8Array(stdin)], { onProgress });
+          if (warm) {
+            const key = await prover.setup(elf);
+            const started = performance.now();
+            await prover.prove(key, [new Uint8Array(stdin)]);
+            warmProvingMs = performance.now() - started;
+          }
         } finally {
           prover.terminate();
         }
@@ -127,9 +137,9 @@ try {
         binary += String.fromCharCode(...result.proof.subarray(i, i + 0x8000));
       }
       const { proof, publicValues, ...figures } = result;
-      return { proofBase64: btoa(binary), events, verdicts, threaded, ...figures };
+      return { proofBase64: btoa(binary), events, verdicts, threaded, warmProvingMs, ...figures };
     },
-    { ...request, withKey, elementThreshold, explicitThreads: explicitThreads || singleThread },
+    { ...request, withKey, elementThreshold, explicitThreads: explicitThreads || singleThread, warm },
   );
   if (proved.code) throw new Error(`proving failed in the browser: ${JSON.stringify(proved)}`);
   const { proofBase64, events, verdicts, ...figures } = proved;
@@ -248,7 +258,26 @@ async function checkBadInput(proved) {
       request,
     );
     assert.equal(cancelled.code, 'ABORTED', JSON.stringify(cancelled));
-    console.log(JSON.stringify({ refusals, outOfMemory: starved.message, cancelled: cancelled.message }));
+
+    // A memory limit above the instance's real one gets past the guard: the instance runs out
+    // mid-proof, and the next call gets a fresh one.
+    const crashed = await inPage(
+      page,
+      async (sp1v6, elf, { stdin, threads }) => {
+        const prover = await sp1v6.createProver({ threads, maxMemoryBytes: 1024 * 2 ** 20 });
+        const input = [new Uint8Array(stdin)];
+        const crash = await prover
+          .prove(elf, input, { memoryLimitBytes: 2 ** 32 })
+          .then(() => null, (error) => ({ code: error.code, message: error.message }));
+        const next = await prover.execute(elf, input);
+        prover.terminate();
+        return { crash, next: { cycles: next.cycles, publicValuesHex: next.publicValuesHex } };
+      },
+      request,
+    );
+    assert.equal(crashed.crash?.code, 'OUT_OF_MEMORY', JSON.stringify(crashed));
+    assert.deepEqual(crashed.next, { cycles: proved.cycles, publicValuesHex: proved.publicValuesHex });
+    console.log(JSON.stringify({ refusals, outOfMemory: starved.message, cancelled: cancelled.message, crashed: crashed.crash.message }));
   } finally {
     await isolatedPage.close();
   }
