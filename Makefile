@@ -35,7 +35,7 @@ WASMTIME_PY_VERSION := 50.0.1
 CARGO_FUZZ_VERSION := 0.13.2
 # Seconds per fuzz target (eight: four per version) in `make test`; `make fuzz FUZZ_SECONDS=3600`
 # for a long run.
-FUZZ_SECONDS ?= 30
+FUZZ_SECONDS ?= 15
 
 .PHONY: setup setup-browser build prove prove-native wasm wasm-v6 wasi web pack demo-build demo interop-build stock-native-cpu \
 	test test-native test-interop test-wasi test-packed-fields test-browser test-bundlers test-v6 v6-measure fuzz bench bench-v5 bench-quick bench-memory bench-trace bench-trace-v6 bench-v6 clean

@@ -9,23 +9,12 @@
 //! writes them, with a `manifest.json`, for `web/e2e/soundness.test.mjs` to feed the wasm
 //! verifier.
 
-use std::{
-    borrow::BorrowMut,
-    cell::{Cell, RefCell},
-    collections::HashSet,
-    fmt::Display,
-    panic::{self, AssertUnwindSafe},
-    path::{Path, PathBuf},
-    process::ExitCode,
-    sync::Once,
-    time::Instant,
-};
+use std::{borrow::BorrowMut, collections::HashSet, path::PathBuf, process::ExitCode, time::Instant};
 
 use anyhow::Context;
 use clap::Parser;
 use p3_baby_bear::BabyBear;
 use p3_field::{AbstractField, Field};
-use rayon::prelude::*;
 use sp1_core_machine::riscv::RiscvAir;
 use sp1_stark::{
     air::{MachineAir, PublicValues, SP1_PROOF_NUM_PV_ELTS},
@@ -33,12 +22,16 @@ use sp1_stark::{
     AirOpenedValues, Challenge, ChipOpenedValues, Com, CoreSC, SP1Proof, ShardProof, Word,
     DIGEST_SIZE,
 };
+use sp1_wasm_mutation::{
+    spread, spread_of, verify_all, write_mutants, Edit, Mutant, ProofFormat, Verdict,
+};
 use sp1_wasm::{guests::Guest, CoreProver, ErrorCode, SP1ProofWithPublicValues, VerifyingKey};
 
 type Shard = ShardProof<CoreSC>;
 type Ext = Challenge<CoreSC>;
 type Opened = ChipOpenedValues<BabyBear, Ext>;
 type ShardPublicValues = PublicValues<Word<BabyBear>, BabyBear>;
+type Mutator<'a> = sp1_wasm_mutation::Mutator<'a, SP1ProofWithPublicValues, Shard>;
 
 #[derive(Parser)]
 #[command(about = "Mutate a core proof structurally; every mutant must be rejected")]
@@ -75,50 +68,29 @@ fn run(cli: Cli) -> anyhow::Result<bool> {
     prover.verify(&proof, &keys.vk).context("the original proof must verify")?;
 
     let mutants = mutants(&proof, &MachineChips::riscv());
-    write_mutants(&cli.out, &mutants)?;
+    write_mutants(&cli.out, &mutants).map_err(anyhow::Error::msg)?;
     let start = Instant::now();
-    let outcomes = verify_all(&prover, &keys.vk, &mutants);
-    let seconds = start.elapsed().as_secs_f64();
-
-    let report = Report::new(&mutants, &outcomes);
-    for (family, total, rejected) in &report.families {
-        println!("{family:<20} {total:>4} mutants, {rejected:>4} rejected");
-    }
-    for finding in &report.findings {
-        println!("{finding}");
-    }
-    println!("native verification of {} mutants: {seconds:.1} s", mutants.len());
-    println!("native verifier: {} mutants, {} rejected", mutants.len(), report.rejected());
+    let report = verify_all(&mutants, |bytes| verify(&prover, &keys.vk, bytes));
+    println!("native verification of {} mutants: {:.1} s", mutants.len(), start.elapsed().as_secs_f64());
+    report.print("native verifier");
     Ok(report.findings.is_empty())
-}
-
-/// One change to a valid proof, encoded as a proof file.
-struct Mutant {
-    family: &'static str,
-    field: String,
-    proof: Vec<u8>,
-}
-
-fn write_mutants(dir: &Path, mutants: &[Mutant]) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut manifest = Vec::new();
-    for (i, mutant) in mutants.iter().enumerate() {
-        let file = format!("{i:03}.bin");
-        std::fs::write(dir.join(&file), &mutant.proof)?;
-        manifest.push(serde_json::json!({
-            "family": mutant.family,
-            "field": mutant.field,
-            "file": file,
-        }));
-    }
-    std::fs::write(dir.join("manifest.json"), serde_json::to_string_pretty(&manifest)?)?;
-    Ok(())
 }
 
 /// Every mutant of `base`, family by family. The shard-level families are applied to the first,
 /// middle and last shard.
 fn mutants(base: &SP1ProofWithPublicValues, machine: &MachineChips) -> Vec<Mutant> {
-    let mut m = Mutator::new(base);
+    let format = ProofFormat {
+        encode: SP1ProofWithPublicValues::to_bytes,
+        shards: |proof: &SP1ProofWithPublicValues| match &proof.proof {
+            SP1Proof::Core(shards) => Some(shards),
+            _ => None,
+        },
+        shards_mut: |proof: &mut SP1ProofWithPublicValues| match &mut proof.proof {
+            SP1Proof::Core(shards) => Some(shards),
+            _ => None,
+        },
+    };
+    let mut m = Mutator::new(base, format);
     for s in spread(m.shards().len()) {
         commitments(&mut m, s);
         opened_values(&mut m, s, machine);
@@ -130,129 +102,9 @@ fn mutants(base: &SP1ProofWithPublicValues, machine: &MachineChips) -> Vec<Mutan
     m.mutants
 }
 
-/// Builds mutants of one valid proof. A change that leaves the encoding as it was (zeroing a
-/// zero, say) is no mutant and is dropped.
-struct Mutator<'a> {
-    base: &'a SP1ProofWithPublicValues,
-    base_bytes: Vec<u8>,
-    family: &'static str,
-    mutants: Vec<Mutant>,
-}
-
-impl<'a> Mutator<'a> {
-    fn new(base: &'a SP1ProofWithPublicValues) -> Self {
-        Self { base, base_bytes: base.to_bytes(), family: "", mutants: Vec::new() }
-    }
-
-    fn shards(&self) -> &'a [Shard] {
-        self.base.core_shards().expect("the proof verified, so it is a core proof")
-    }
-
-    fn proof(
-        &mut self,
-        field: impl Into<String>,
-        change: impl FnOnce(&mut SP1ProofWithPublicValues),
-    ) {
-        let mut proof = self.base.clone();
-        change(&mut proof);
-        let bytes = proof.to_bytes();
-        if bytes != self.base_bytes {
-            self.mutants.push(Mutant { family: self.family, field: field.into(), proof: bytes });
-        }
-    }
-
-    fn all_shards(&mut self, field: impl Into<String>, change: impl FnOnce(&mut Vec<Shard>)) {
-        self.proof(field, |proof| {
-            let SP1Proof::Core(shards) = &mut proof.proof else { unreachable!("a core proof") };
-            change(shards)
-        });
-    }
-
-    fn shard(&mut self, s: usize, field: impl Display, change: impl FnOnce(&mut Shard)) {
-        self.all_shards(format!("shard {s}: {field}"), |shards| change(&mut shards[s]));
-    }
-
-    /// Two mutants of a vector in shard `s`: one element shorter, and one longer (its last
-    /// element repeated).
-    fn resize<T: Clone>(
-        &mut self,
-        s: usize,
-        field: &str,
-        get: impl Fn(&mut Shard) -> &mut Vec<T>,
-    ) {
-        self.shard(s, format!("{field} pop"), |p| {
-            get(p).pop();
-        });
-        self.shard(s, format!("{field} push"), |p| push_last(get(p)));
-    }
-}
-
-/// First, middle and last index of a vector of `len`: the deterministic spread of positions
-/// that get mutated, rather than every element.
-fn spread(len: usize) -> Vec<usize> {
-    let mut indices = vec![0, len / 2, len.saturating_sub(1)];
-    indices.dedup();
-    indices.retain(|&i| i < len);
-    indices
-}
-
-fn push_last<T: Clone>(values: &mut Vec<T>) {
-    if let Some(last) = values.last().cloned() {
-        values.push(last);
-    }
-}
-
-/// A change to a vector of field elements: an element plus one or set to zero, or the vector
-/// one element shorter or longer.
-#[derive(Clone, Copy)]
-enum Edit {
-    Bump(usize),
-    Zero(usize),
-    Pop,
-    Push,
-}
-
-impl Edit {
-    /// The spread every vector of `len` gets: first and last element plus one, the middle one
-    /// zeroed, one element less, one more (a zero, so empty vectors grow too).
-    fn spread(len: usize) -> Vec<Edit> {
-        let mut edits = Vec::new();
-        if len > 0 {
-            edits.push(Edit::Bump(0));
-        }
-        if len > 1 {
-            edits.push(Edit::Bump(len - 1));
-        }
-        if len > 0 {
-            edits.extend([Edit::Zero(len / 2), Edit::Pop]);
-        }
-        edits.push(Edit::Push);
-        edits
-    }
-
-    fn changes_shape(self) -> bool {
-        matches!(self, Edit::Pop | Edit::Push)
-    }
-
-    fn label(self) -> String {
-        match self {
-            Edit::Bump(i) => format!("[{i}] + 1"),
-            Edit::Zero(i) => format!("[{i}] = 0"),
-            Edit::Pop => " pop".into(),
-            Edit::Push => " push".into(),
-        }
-    }
-
-    fn apply<F: Field>(self, values: &mut Vec<F>) {
-        match self {
-            Edit::Bump(i) => values[i] += F::one(),
-            Edit::Zero(i) => values[i] = F::zero(),
-            Edit::Pop => {
-                values.pop();
-            }
-            Edit::Push => values.push(F::zero()),
-        }
-    }
+/// `edit` on a vector of this version's field elements.
+fn apply<F: Field>(edit: Edit, values: &mut Vec<F>) {
+    edit.apply_with(values, F::zero(), |value| *value += F::one());
 }
 
 fn edit_digest(digest: &mut Com<CoreSC>, edit: impl FnOnce(&mut [BabyBear; DIGEST_SIZE])) {
@@ -355,7 +207,7 @@ fn chip_opened_values(
                 }
                 m.shard(s, format!("{name} {trace}.{row}{}", edit.label()), |p| {
                     let values = get(chip_mut(p, c));
-                    edit.apply(if next { &mut values.next } else { &mut values.local });
+                    apply(edit, if next { &mut values.next } else { &mut values.local });
                 });
             }
         }
@@ -363,7 +215,7 @@ fn chip_opened_values(
 
     for edit in Edit::spread(chip.quotient[0].len()) {
         m.shard(s, format!("{name} quotient[0]{}", edit.label()), |p| {
-            edit.apply(&mut chip_mut(p, c).quotient[0])
+            apply(edit, &mut chip_mut(p, c).quotient[0])
         });
     }
     let last = chip.quotient.len() - 1;
@@ -466,11 +318,6 @@ fn opening_proof(m: &mut Mutator, s: usize) {
     }
     m.resize(s, "query_openings[0]", |p| &mut p.opening_proof.query_openings[0]);
     m.resize(s, "query_openings", |p| &mut p.opening_proof.query_openings);
-}
-
-/// [`spread`] of a vector's indices, with the elements.
-fn spread_of<T>(values: &[T]) -> impl Iterator<Item = (usize, &T)> {
-    spread(values.len()).into_iter().map(|i| (i, &values[i]))
 }
 
 fn public_values(shard: &mut Shard) -> &mut ShardPublicValues {
@@ -585,7 +432,7 @@ fn shard_metadata(m: &mut Mutator, machine: &MachineChips) {
 /// The file's own fields: the public values the program committed to, and the circuit version.
 fn proof_file(m: &mut Mutator) {
     m.family = "proof file";
-    let values = m.base.public_values.to_vec();
+    let values = m.base().public_values.to_vec();
     let with = |change: &dyn Fn(&mut Vec<u8>)| {
         let mut values = values.clone();
         change(&mut values);
@@ -605,95 +452,15 @@ fn proof_file(m: &mut Mutator) {
     }
 }
 
-enum Outcome {
-    Rejected(ErrorCode),
-    Accepted,
-    /// Where it panicked, and the message.
-    Panicked(String),
-}
-
-/// Verifies every mutant, each from its bytes as the wasm verifier would, on the Rayon pool.
-fn verify_all(prover: &CoreProver, vk: &VerifyingKey, mutants: &[Mutant]) -> Vec<Outcome> {
-    record_panics();
-    mutants.par_iter().map(|mutant| verify(prover, vk, &mutant.proof)).collect()
-}
-
-thread_local! {
-    /// Set while this thread verifies a mutant: its panics are recorded, not printed.
-    static CATCHING: Cell<bool> = const { Cell::new(false) };
-    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// A panic hook that keeps the location of a caught panic (the payload has only the message).
-/// Panics outside [`verify`] still go to the default hook.
-fn record_panics() {
-    static HOOK: Once = Once::new();
-    HOOK.call_once(|| {
-        let default = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if CATCHING.get() {
-                LAST_PANIC.set(Some(info.to_string().replace('\n', " ")));
-            } else {
-                default(info);
-            }
-        }));
-    });
-}
-
-fn verify(prover: &CoreProver, vk: &VerifyingKey, bytes: &[u8]) -> Outcome {
-    CATCHING.set(true);
-    let result = panic::catch_unwind(AssertUnwindSafe(|| {
-        SP1ProofWithPublicValues::from_bytes(bytes).and_then(|proof| prover.verify(&proof, vk))
-    }));
-    CATCHING.set(false);
-    match result {
-        Ok(Ok(())) => Outcome::Accepted,
-        Ok(Err(error)) => Outcome::Rejected(error.code()),
-        Err(payload) => Outcome::Panicked(LAST_PANIC.take().unwrap_or_else(|| {
-            let message = payload.downcast_ref::<&str>().map(|s| s.to_string());
-            message.or_else(|| payload.downcast_ref::<String>().cloned()).unwrap_or_default()
-        })),
-    }
-}
-
 /// The codes a bad proof is rejected with, natively and in the browser.
 const REJECTED: [ErrorCode; 3] =
     [ErrorCode::InvalidProof, ErrorCode::UnsupportedProof, ErrorCode::VerificationFailed];
 
-/// Per family (in the order they were first built): mutants and how many were rejected as a bad
-/// proof should be. Then every other mutant: accepted, panicked, or rejected with another code.
-struct Report {
-    families: Vec<(&'static str, usize, usize)>,
-    findings: Vec<String>,
-}
-
-impl Report {
-    fn new(mutants: &[Mutant], outcomes: &[Outcome]) -> Self {
-        let mut report = Report { families: Vec::new(), findings: Vec::new() };
-        for (mutant, outcome) in mutants.iter().zip(outcomes) {
-            let counts = match report.families.iter().position(|(f, ..)| *f == mutant.family) {
-                Some(i) => &mut report.families[i],
-                None => {
-                    report.families.push((mutant.family, 0, 0));
-                    report.families.last_mut().expect("just pushed")
-                }
-            };
-            counts.1 += 1;
-            let what = format!("{} / {}", mutant.family, mutant.field);
-            match outcome {
-                Outcome::Rejected(code) if REJECTED.contains(code) => counts.2 += 1,
-                Outcome::Rejected(code) => {
-                    report.findings.push(format!("REJECTED AS {}  {what}", code.as_str()))
-                }
-                Outcome::Accepted => report.findings.push(format!("ACCEPTED  {what}")),
-                Outcome::Panicked(at) => report.findings.push(format!("PANICKED  {what}: {at}")),
-            }
-        }
-        report
-    }
-
-    fn rejected(&self) -> usize {
-        self.families.iter().map(|(_, _, rejected)| rejected).sum()
+fn verify(prover: &CoreProver, vk: &VerifyingKey, bytes: &[u8]) -> Verdict {
+    match SP1ProofWithPublicValues::from_bytes(bytes).and_then(|proof| prover.verify(&proof, vk)) {
+        Ok(()) => Verdict::Accepted,
+        Err(error) if REJECTED.contains(&error.code()) => Verdict::Rejected,
+        Err(error) => Verdict::RejectedAs(error.code().as_str().to_string()),
     }
 }
 
@@ -714,7 +481,7 @@ mod tests {
 
         let mutants = mutants(&proof, &MachineChips::riscv());
         assert!(mutants.len() > 150, "only {} mutants", mutants.len());
-        let report = Report::new(&mutants, &verify_all(&prover, &keys.vk, &mutants));
+        let report = verify_all(&mutants, |bytes| verify(&prover, &keys.vk, bytes));
         assert!(report.findings.is_empty(), "\n{}", report.findings.join("\n"));
     }
 }

@@ -5,6 +5,7 @@
 // warm proofs, setup apart: the browser's second proof in the same worker against stock's proofs.
 // Usage: bench-table.mjs results.jsonl > results.md
 import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 
 const rows = readFileSync(process.argv[2], 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
 const median = (values) => {
@@ -24,7 +25,16 @@ for (const row of rows) {
   groups.get(key)[row.prover].push(row);
 }
 
-console.log('| guest (input) | cycles | shards stock / ours | threads | stock setup + prove s (client build s) | native s | browser s | browser / stock | browser / native | stock prove s | browser warm s | warm / stock prove | peak memory stock / native / browser GiB | runs |');
+console.log(`# SP1 6: stock sp1-sdk 6.10.0, this project natively, sp1-wasm/v6 in Chromium (make bench-v6)
+
+${new Date().toISOString().slice(0, 10)}, ${cpus()[0].model} (${cpus().length} cores), ${(totalmem() / 2 ** 30).toFixed(0)} GiB.
+Stock and native (\`prover/v6\` on stock crates, \`core_only\`) are built with \`-C target-cpu=native\`.
+Times are medians; "with setup" columns include the program's setup (stock: once per process,
+its client's build apart, in brackets); the browser's is a fresh page's \`prove(elf)\`, its warm
+proof a second \`prove(key)\` in the same worker. Peak memory: process RSS natively, wasm memory
+in the browser. Raw lines: results.jsonl.
+`);
+console.log('| guest (input) | cycles | shards stock / ours | threads | stock with setup s (client build s) | native with setup s | browser with setup s | browser / stock | browser / native | stock prove s | browser warm s | warm / stock prove | peak memory stock / native / browser GiB | runs |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const { guest, input, threads, stock, native, browser } of groups.values()) {
   const stockMs = stock.length ? stock[0].setupMs + median(stock.map((r) => r.proveMs)) : NaN;

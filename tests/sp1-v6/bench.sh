@@ -48,8 +48,8 @@ for threads in $threads_list; do
       RAYON_NUM_THREADS=$threads TOKIO_WORKER_THREADS=$threads \
         "$bins/core_only" --elf "$elf" --input "$input" 2>/dev/null | tag native "$guest" "$threads"
       node "$here/prove-in-browser.mjs" --elf "$elf" --input "$input" --threads "$threads" --warm \
-        --out "$out/browser-proof.bin" 2>/dev/null | tag browser "$guest" "$threads"
-      "$target/release/verify_v6" --elf "$elf" --proof "$out/browser-proof.bin" >&2
+        --out "$target/bench-browser-proof.bin" 2>/dev/null | tag browser "$guest" "$threads"
+      "$target/release/verify_v6" --elf "$elf" --proof "$target/bench-browser-proof.bin" >&2
     done
   done
 done

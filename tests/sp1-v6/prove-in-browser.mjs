@@ -3,7 +3,8 @@
 // proves a v6 guest on its input (see `guestStdin`) on all the machine's cores and writes the
 // proof file for stock sp1-sdk 6.10.0 to verify, checking the progress events on the way (and, with
 // --min-shards, that the proof has at least that many shards). It proves with the README's code
-// (web/bundlers/apps/shared/prove-v6.js: `prove` on the ELF), or with --with-key through
+// (web/bundlers/apps/shared/prove-v6.js: `setup`, `prove` on the key, `verify` in the page), or
+// with --threads N through `prove` on the ELF (setup inside), or with --with-key through
 // `setup` (stored in the IndexedDB key cache by one prover, read back by another), `prove` on
 // the key, then `verify` in the page against the key's vk (accepted; a
 // proof of another version, a proof that is not one, a vk that is not one: refused with their
@@ -39,7 +40,7 @@ const input = Number(option('--input'));
 const singleThread = args.includes('--single-thread');
 const threads = singleThread ? 1 : Number(option('--threads', String(availableParallelism())));
 // The README's code takes the default pool (every core); a pool of --threads goes through
-// `createProver({ threads })` and `prove(elf, …)`, the same calls with that option.
+// `createProver({ threads })` and `prove(elf, …)`, setup and proof in one call.
 const explicitThreads = args.includes('--threads');
 const minShards = Number(option('--min-shards', '1'));
 const badInput = args.includes('--bad-input');
@@ -78,7 +79,7 @@ try {
       const events = [];
       const onProgress = (progress) => events.push(progress);
       let result;
-      // Which build proved; the README's code does not say.
+      // Which build proved.
       let threaded;
       let warmProvingMs;
       const verdicts = {};
@@ -130,7 +131,10 @@ try {
           prover.terminate();
         }
       } else {
-        result = await window.proveSp1V6(elf, [new Uint8Array(stdin)], onProgress);
+        const readme = await window.proveSp1V6(elf, [new Uint8Array(stdin)], onProgress);
+        result = readme.proof;
+        threaded = readme.threaded;
+        verdicts.readme = { verified: readme.verified, vkHash: readme.vkHash, threads: readme.threads };
       }
       let binary = '';
       for (let i = 0; i < result.proof.length; i += 0x8000) {
@@ -149,13 +153,14 @@ try {
   if (figures.threads !== threads) throw new Error(`proved on ${figures.threads} threads, asked for ${threads}`);
   if (singleThread) assert.equal(figures.threaded, false, 'a page without isolation proves on the single-threaded build');
 
-  // execute (cycles final, before any setup or trace), setup (unless a key was set up before),
-  // each shard as it is traced and proven (the count known only at the end), done.
+  // execute (cycles final, before any setup or trace), setup (when proving from the ELF), each
+  // shard as it is traced and proven (the count known only at the end), done.
+  const fromElf = !withKey && (explicitThreads || singleThread);
   assert.deepEqual(
     events.map((e) => [e.phase, e.shard, e.shards]),
     [
       ['execute', 0, 0],
-      ...(withKey ? [] : [['setup', 0, 0]]),
+      ...(fromElf ? [['setup', 0, 0]] : []),
       ...Array.from({ length: figures.shards }, (_, i) => ['shardProved', i + 1, 0]),
       ['done', figures.shards, figures.shards],
     ],
@@ -164,6 +169,13 @@ try {
   assert.ok(events.every((e, i) => i === 0 || e.elapsedMs >= events[i - 1].elapsedMs));
   assert.ok(events.at(-1).memoryBytes > 0 && events.at(-1).cycles === figures.cycles);
   assert.ok(figures.shards >= minShards, `${figures.shards} shards, expected at least ${minShards}`);
+  if (verdicts.readme) {
+    // The README's code verified its proof in the page, against its key.
+    assert.equal(verdicts.readme.vkHash, figures.vkHash);
+    assert.equal(verdicts.readme.verified.vkHash, figures.vkHash);
+    assert.equal(verdicts.readme.verified.shards, figures.shards);
+    assert.equal(verdicts.readme.threads, threads);
+  }
   if (withKey) {
     console.log(JSON.stringify({ verdicts }));
     assert.equal(verdicts.keyVkHash, figures.vkHash);

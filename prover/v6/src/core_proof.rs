@@ -21,7 +21,7 @@ use web_time::Instant;
 
 use crate::{
     shard_size::{self, ShardSizeError},
-    stock::{core_shard_verifier, SP1ProofWithPublicValues, SP1_CIRCUIT_VERSION},
+    stock::{self, core_shard_verifier, SP1ProofWithPublicValues, SP1_CIRCUIT_VERSION},
     verify::{self, CoreShardProof, VerifyError},
 };
 
@@ -93,7 +93,7 @@ impl CoreKey {
     /// catch a changed field element: the caller checks the bytes' integrity first.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
         let (program, vk, preprocessed_data) =
-            verify::decode(bytes).map_err(|e| format!("not an SP1 6 proving key of this version: {e}"))?;
+            stock::decode(bytes).map_err(|e| format!("not an SP1 6 proving key of this version: {e}"))?;
         let pk: CoreProvingKey = ProvingKey { vk, preprocessed_data };
         Ok(Self { program: Arc::new(program), vk: pk.vk.clone(), pk: Arc::new(pk) })
     }
@@ -289,7 +289,7 @@ impl CoreProofError {
 }
 
 /// Where a proof is, reported as each step ends.
-#[derive(Clone, Copy, Debug, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Phase {
     /// The program ran, before anything is traced: `cycles` is final and the shard size chosen.

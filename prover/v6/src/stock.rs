@@ -25,6 +25,14 @@ pub struct SP1ProofWithPublicValues {
     pub tee_proof: Option<Vec<u8>>,
 }
 
+/// Decodes bincode as stock writes it (fixed-width integers: proof files, keys), never reading
+/// past the input, so a corrupt length in bytes from a page cannot ask for gigabytes.
+pub(crate) fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> bincode::Result<T> {
+    use bincode::Options;
+    let options = bincode::options().with_fixint_encoding().reject_trailing_bytes();
+    options.with_limit(bytes.len() as u64).deserialize(bytes)
+}
+
 /// The machine verifier of core proofs, with the parameters of stock's verifying keys.
 pub type CoreVerifier = MachineVerifier<SP1GlobalContext, InnerSC<RiscvAir<SP1Field>>>;
 

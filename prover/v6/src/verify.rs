@@ -22,7 +22,7 @@ use sp1_primitives::{io::SP1PublicValues, SP1Field, SP1GlobalContext};
 use sp1_verifier::SP1Proof;
 
 use crate::stock::{
-    core_shard_verifier, CoreVerifier, SP1ProofWithPublicValues, SP1_CIRCUIT_VERSION,
+    core_shard_verifier, decode, CoreVerifier, SP1ProofWithPublicValues, SP1_CIRCUIT_VERSION,
 };
 
 pub type CoreShardProof = ShardProof<SP1GlobalContext, SP1PcsProofInner>;
@@ -96,14 +96,6 @@ pub fn verifying_key_from_bytes(bytes: &[u8]) -> Result<CoreVerifyingKey, String
     decode::<SP1VerifyingKey>(bytes)
         .map(|key| key.vk)
         .map_err(|e| format!("not an SP1 6 verifying key (SP1VerifyingKey, bincode): {e}"))
-}
-
-/// Decodes bincode as stock writes it (fixed-width integers), never reading past the input, so
-/// a corrupt length in bytes from a page cannot ask for gigabytes.
-pub(crate) fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> bincode::Result<T> {
-    use bincode::Options;
-    let options = bincode::options().with_fixint_encoding().reject_trailing_bytes();
-    options.with_limit(bytes.len() as u64).deserialize(bytes)
 }
 
 fn fail(reason: &'static str) -> VerifyError {

@@ -12,18 +12,13 @@
 
 use std::{
     borrow::BorrowMut,
-    cell::{Cell, RefCell},
     collections::BTreeMap,
-    fmt::Display,
-    panic::{self, AssertUnwindSafe},
     path::{Path, PathBuf},
     process::ExitCode,
-    sync::Once,
     time::Instant,
 };
 
 use clap::Parser;
-use rayon::prelude::*;
 use slop_algebra::{AbstractField, Field};
 use slop_sumcheck::PartialSumcheckProof;
 use sp1_core_machine::riscv::RiscvAir;
@@ -34,6 +29,9 @@ use sp1_hypercube::{
 };
 use sp1_primitives::{io::SP1PublicValues, SP1ExtensionField, SP1Field};
 use sp1_sdk::{SP1Proof, SP1ProofWithPublicValues};
+use sp1_wasm_mutation::{
+    spread, spread_of, verify_all, write_mutants, Edit, Mutant, ProofFormat, Verdict,
+};
 use sp1_wasm_v6::{
     core_proof,
     verify::{verify_proof, CoreShardProof, CoreVerifyingKey},
@@ -44,6 +42,7 @@ type Ext = SP1ExtensionField;
 type Opened = ChipOpenedValues<SP1Field, Ext>;
 type Sumcheck = PartialSumcheckProof<Ext>;
 type Digest = [SP1Field; DIGEST_SIZE];
+type Mutator<'a> = sp1_wasm_mutation::Mutator<'a, SP1ProofWithPublicValues, Shard>;
 type ShardPublicValues = PublicValues<[SP1Field; 4], [SP1Field; 3], [SP1Field; 4], SP1Field>;
 
 #[derive(Parser)]
@@ -92,18 +91,15 @@ fn run(cli: Cli) -> Result<bool, String> {
     let mutants = mutants(&proof, &vk);
     write_mutants(&cli.out, &mutants)?;
     let start = Instant::now();
-    let outcomes = verify_all(&vk, &mutants);
-    let seconds = start.elapsed().as_secs_f64();
-
-    let report = Report::new(&mutants, &outcomes);
-    for (family, total, rejected) in &report.families {
-        println!("{family:<20} {total:>4} mutants, {rejected:>4} rejected");
-    }
-    for finding in &report.findings {
-        println!("{finding}");
-    }
-    println!("native verification of {} mutants: {seconds:.1} s", mutants.len());
-    println!("native verifier: {} mutants, {} rejected", mutants.len(), report.rejected());
+    // Every error of `verify_proof` is a rejection: its codes are INVALID_PROOF,
+    // UNSUPPORTED_PROOF and VERIFICATION_FAILED. (slop-basefold's verifier prints a line,
+    // `failed in …`, for some of the sumcheck mutants.)
+    let report = verify_all(&mutants, |bytes| match verify_proof(bytes, &vk) {
+        Ok(_) => Verdict::Accepted,
+        Err(_) => Verdict::Rejected,
+    });
+    println!("native verification of {} mutants: {:.1} s", mutants.len(), start.elapsed().as_secs_f64());
+    report.print("native verifier");
     Ok(report.findings.is_empty())
 }
 
@@ -112,36 +108,21 @@ fn encode(proof: &SP1ProofWithPublicValues) -> Vec<u8> {
     bincode::serialize(proof).expect("a proof serializes")
 }
 
-/// One change to a valid proof, encoded as a proof file.
-struct Mutant {
-    family: &'static str,
-    field: String,
-    proof: Vec<u8>,
-}
-
-fn write_mutants(dir: &Path, mutants: &[Mutant]) -> Result<(), String> {
-    let write = |path: PathBuf, bytes: &[u8]| {
-        std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
-    };
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let mut manifest = Vec::new();
-    for (i, mutant) in mutants.iter().enumerate() {
-        let file = format!("{i:03}.bin");
-        write(dir.join(&file), &mutant.proof)?;
-        manifest.push(serde_json::json!({
-            "family": mutant.family,
-            "field": mutant.field,
-            "file": file,
-        }));
-    }
-    let manifest = serde_json::to_string_pretty(&manifest).expect("JSON values serialize");
-    write(dir.join("manifest.json"), manifest.as_bytes())
-}
-
 /// Every mutant of `base`, family by family. The shard-level families are applied to the first,
 /// middle and last shard.
 fn mutants(base: &SP1ProofWithPublicValues, vk: &CoreVerifyingKey) -> Vec<Mutant> {
-    let mut m = Mutator::new(base);
+    let format = ProofFormat {
+        encode,
+        shards: |proof: &SP1ProofWithPublicValues| match &proof.proof {
+            SP1Proof::Core(shards) => Some(shards),
+            _ => None,
+        },
+        shards_mut: |proof: &mut SP1ProofWithPublicValues| match &mut proof.proof {
+            SP1Proof::Core(shards) => Some(shards),
+            _ => None,
+        },
+    };
+    let mut m = Mutator::new(base, format);
     for s in spread(m.shards().len()) {
         commitments(&mut m, s);
         opened_values(&mut m, s);
@@ -155,132 +136,9 @@ fn mutants(base: &SP1ProofWithPublicValues, vk: &CoreVerifyingKey) -> Vec<Mutant
     m.mutants
 }
 
-/// Builds mutants of one valid proof. A change that leaves the encoding as it was (zeroing a
-/// zero, say) is no mutant and is dropped.
-struct Mutator<'a> {
-    base: &'a SP1ProofWithPublicValues,
-    base_bytes: Vec<u8>,
-    family: &'static str,
-    mutants: Vec<Mutant>,
-}
-
-impl<'a> Mutator<'a> {
-    fn new(base: &'a SP1ProofWithPublicValues) -> Self {
-        Self { base, base_bytes: encode(base), family: "", mutants: Vec::new() }
-    }
-
-    fn shards(&self) -> &'a [Shard] {
-        let base: &'a SP1ProofWithPublicValues = self.base;
-        let SP1Proof::Core(shards) = &base.proof else { unreachable!("`run` takes core proofs") };
-        shards
-    }
-
-    fn proof(
-        &mut self,
-        field: impl Into<String>,
-        change: impl FnOnce(&mut SP1ProofWithPublicValues),
-    ) {
-        let mut proof = self.base.clone();
-        change(&mut proof);
-        let bytes = encode(&proof);
-        if bytes != self.base_bytes {
-            self.mutants.push(Mutant { family: self.family, field: field.into(), proof: bytes });
-        }
-    }
-
-    fn all_shards(&mut self, field: impl Into<String>, change: impl FnOnce(&mut Vec<Shard>)) {
-        self.proof(field, |proof| {
-            let SP1Proof::Core(shards) = &mut proof.proof else { unreachable!("a core proof") };
-            change(shards)
-        });
-    }
-
-    fn shard(&mut self, s: usize, field: impl Display, change: impl FnOnce(&mut Shard)) {
-        self.all_shards(format!("shard {s}: {field}"), |shards| change(&mut shards[s]));
-    }
-
-    /// Two mutants of a vector in shard `s`: one element shorter, and one longer (its last
-    /// element repeated).
-    fn resize<T: Clone>(
-        &mut self,
-        s: usize,
-        field: &str,
-        get: impl Fn(&mut Shard) -> &mut Vec<T>,
-    ) {
-        self.shard(s, format!("{field} pop"), |p| {
-            get(p).pop();
-        });
-        self.shard(s, format!("{field} push"), |p| push_last(get(p)));
-    }
-}
-
-/// First, middle and last index of a vector of `len`: the deterministic spread of positions
-/// that get mutated, rather than every element.
-fn spread(len: usize) -> Vec<usize> {
-    let mut indices = vec![0, len / 2, len.saturating_sub(1)];
-    indices.dedup();
-    indices.retain(|&i| i < len);
-    indices
-}
-
-/// [`spread`] of a vector's indices, with the elements.
-fn spread_of<T>(values: &[T]) -> impl Iterator<Item = (usize, &T)> {
-    spread(values.len()).into_iter().map(|i| (i, &values[i]))
-}
-
-fn push_last<T: Clone>(values: &mut Vec<T>) {
-    if let Some(last) = values.last().cloned() {
-        values.push(last);
-    }
-}
-
-/// A change to a vector of field elements: an element plus one or set to zero, or the vector
-/// one element shorter or longer.
-#[derive(Clone, Copy)]
-enum Edit {
-    Bump(usize),
-    Zero(usize),
-    Pop,
-    Push,
-}
-
-impl Edit {
-    /// The spread every vector of `len` gets: first and last element plus one, the middle one
-    /// zeroed, one element less, one more (a zero, so empty vectors grow too).
-    fn spread(len: usize) -> Vec<Edit> {
-        let mut edits = Vec::new();
-        if len > 0 {
-            edits.push(Edit::Bump(0));
-        }
-        if len > 1 {
-            edits.push(Edit::Bump(len - 1));
-        }
-        if len > 0 {
-            edits.extend([Edit::Zero(len / 2), Edit::Pop]);
-        }
-        edits.push(Edit::Push);
-        edits
-    }
-
-    fn label(self) -> String {
-        match self {
-            Edit::Bump(i) => format!("[{i}] + 1"),
-            Edit::Zero(i) => format!("[{i}] = 0"),
-            Edit::Pop => " pop".into(),
-            Edit::Push => " push".into(),
-        }
-    }
-
-    fn apply<F: Field>(self, values: &mut Vec<F>) {
-        match self {
-            Edit::Bump(i) => values[i] += F::one(),
-            Edit::Zero(i) => values[i] = F::zero(),
-            Edit::Pop => {
-                values.pop();
-            }
-            Edit::Push => values.push(F::zero()),
-        }
-    }
+/// `edit` on a vector of this version's field elements.
+fn apply<F: Field>(edit: Edit, values: &mut Vec<F>) {
+    edit.apply_with(values, F::zero(), |value| *value += F::one());
 }
 
 /// `edit` on a holder of field elements other than a `Vec` (a `Point`, an `MleEval`, an `Mle`),
@@ -293,7 +151,7 @@ fn edit_as_vec<F: Field, C: From<Vec<F>>>(
     edit: Edit,
 ) {
     let mut values = to_vec(holder);
-    edit.apply(&mut values);
+    apply(edit, &mut values);
     *holder = values.into();
 }
 
@@ -397,7 +255,7 @@ fn chip_opened_values(m: &mut Mutator, s: usize, name: &str, opened: &Opened) {
     for (trace, width, get) in traces {
         for edit in Edit::spread(width) {
             m.shard(s, format!("{name} {trace}.local{}", edit.label()), |p| {
-                edit.apply(get(chip(p, name)))
+                apply(edit, get(chip(p, name)))
             });
         }
     }
@@ -801,7 +659,7 @@ fn shard_metadata(m: &mut Mutator) {
 /// neither stock's core verification nor this one.
 fn proof_file(m: &mut Mutator, vk: &CoreVerifyingKey) {
     m.family = "proof file";
-    let values = m.base.public_values.to_vec();
+    let values = m.base().public_values.to_vec();
     let with = |change: &dyn Fn(&mut Vec<u8>)| {
         let mut values = values.clone();
         change(&mut values);
@@ -827,90 +685,4 @@ fn proof_file(m: &mut Mutator, vk: &CoreVerifyingKey) {
     });
     m.proof("proof = Plonk, empty", |p| p.proof = SP1Proof::Plonk(Default::default()));
     m.proof("proof = Groth16, empty", |p| p.proof = SP1Proof::Groth16(Default::default()));
-}
-
-enum Outcome {
-    /// Every error of `verify_proof` is a rejection: its codes are INVALID_PROOF,
-    /// UNSUPPORTED_PROOF and VERIFICATION_FAILED.
-    Rejected,
-    Accepted,
-    /// Where it panicked, and the message.
-    Panicked(String),
-}
-
-/// Verifies every mutant, each from its bytes as the wasm verifier would, on the Rayon pool.
-/// (slop-basefold's verifier prints a line, `failed in …`, for some of the sumcheck mutants.)
-fn verify_all(vk: &CoreVerifyingKey, mutants: &[Mutant]) -> Vec<Outcome> {
-    record_panics();
-    mutants.par_iter().map(|mutant| verify(vk, &mutant.proof)).collect()
-}
-
-thread_local! {
-    /// Set while this thread verifies a mutant: its panics are recorded, not printed.
-    static CATCHING: Cell<bool> = const { Cell::new(false) };
-    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// A panic hook that keeps the location of a caught panic (the payload has only the message).
-/// Panics outside [`verify`] still go to the default hook.
-fn record_panics() {
-    static HOOK: Once = Once::new();
-    HOOK.call_once(|| {
-        let default = panic::take_hook();
-        panic::set_hook(Box::new(move |info| {
-            if CATCHING.get() {
-                LAST_PANIC.set(Some(info.to_string().replace('\n', " ")));
-            } else {
-                default(info);
-            }
-        }));
-    });
-}
-
-fn verify(vk: &CoreVerifyingKey, bytes: &[u8]) -> Outcome {
-    CATCHING.set(true);
-    let result = panic::catch_unwind(AssertUnwindSafe(|| verify_proof(bytes, vk).is_ok()));
-    CATCHING.set(false);
-    match result {
-        Ok(true) => Outcome::Accepted,
-        Ok(false) => Outcome::Rejected,
-        Err(payload) => Outcome::Panicked(LAST_PANIC.take().unwrap_or_else(|| {
-            let message = payload.downcast_ref::<&str>().map(|s| s.to_string());
-            message.or_else(|| payload.downcast_ref::<String>().cloned()).unwrap_or_default()
-        })),
-    }
-}
-
-/// Per family (in the order they were first built): mutants and how many were rejected. Then
-/// every other mutant: accepted or panicked.
-struct Report {
-    families: Vec<(&'static str, usize, usize)>,
-    findings: Vec<String>,
-}
-
-impl Report {
-    fn new(mutants: &[Mutant], outcomes: &[Outcome]) -> Self {
-        let mut report = Report { families: Vec::new(), findings: Vec::new() };
-        for (mutant, outcome) in mutants.iter().zip(outcomes) {
-            let counts = match report.families.iter().position(|(f, ..)| *f == mutant.family) {
-                Some(i) => &mut report.families[i],
-                None => {
-                    report.families.push((mutant.family, 0, 0));
-                    report.families.last_mut().expect("just pushed")
-                }
-            };
-            counts.1 += 1;
-            let what = format!("{} / {}", mutant.family, mutant.field);
-            match outcome {
-                Outcome::Rejected => counts.2 += 1,
-                Outcome::Accepted => report.findings.push(format!("ACCEPTED  {what}")),
-                Outcome::Panicked(at) => report.findings.push(format!("PANICKED  {what}: {at}")),
-            }
-        }
-        report
-    }
-
-    fn rejected(&self) -> usize {
-        self.families.iter().map(|(_, _, rejected)| rejected).sum()
-    }
 }

@@ -231,15 +231,14 @@ fn write(path: &PathBuf, bytes: &[u8]) -> Result<(), Failure> {
 /// previous one, which belonged to the event's own phase (the step it reports as done).
 #[derive(Default)]
 struct PhaseTimes {
-    by_phase: BTreeMap<String, f64>,
+    /// Keyed by the phase itself: JSON writes each key as its camelCase name.
+    by_phase: BTreeMap<Phase, f64>,
     last_ms: f64,
 }
 
 impl PhaseTimes {
     fn record(&mut self, progress: &Progress) {
-        let phase = serde_json::to_value(progress.phase).expect("a phase serializes");
-        let name = phase.as_str().expect("a phase is a name").to_string();
-        *self.by_phase.entry(name).or_default() += progress.elapsed_ms - self.last_ms;
+        *self.by_phase.entry(progress.phase).or_default() += progress.elapsed_ms - self.last_ms;
         self.last_ms = progress.elapsed_ms;
     }
 

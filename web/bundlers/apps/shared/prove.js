@@ -1,5 +1,5 @@
-// SP1 5, as the README shows it (every app runs it): prove the fibonacci guest on all cores when
-// the page is cross-origin isolated (on one core otherwise), then verify the proof in the page.
+// SP1 5: prove the fibonacci guest on all cores when the page is cross-origin isolated (on one
+// core otherwise), then verify the proof in the page.
 import { createProver } from 'sp1-wasm';
 
 export async function proveFibonacci(onProgress) {
