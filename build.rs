@@ -33,8 +33,11 @@ const GUEST_RUSTFLAGS: &[&str] = &[
 ];
 
 fn main() {
-    // Only the native CLI embeds guests; the wasm crate receives ELFs from JavaScript.
+    // Only the native CLI embeds guests; the wasm crate receives ELFs from JavaScript. A script
+    // that names no file reruns when any file of the package changes (the whole repository, which
+    // is its folder), and rebuilds the crate with it: the wasm builds watch this script alone.
     if env::var_os("CARGO_FEATURE_NATIVE").is_none() {
+        println!("cargo:rerun-if-changed=build.rs");
         return;
     }
     let manifest_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());

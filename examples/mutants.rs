@@ -23,7 +23,8 @@ use sp1_stark::{
     DIGEST_SIZE,
 };
 use sp1_wasm_mutation::{
-    spread, spread_of, verify_all, write_mutants, Edit, Mutant, ProofFormat, Verdict,
+    public_value_bytes_mutants, spread, spread_of, verify_all, write_mutants, Edit, Mutant,
+    ProofFormat, Verdict,
 };
 use sp1_wasm::{guests::Guest, CoreProver, ErrorCode, SP1ProofWithPublicValues, VerifyingKey};
 
@@ -432,21 +433,9 @@ fn shard_metadata(m: &mut Mutator, machine: &MachineChips) {
 /// The file's own fields: the public values the program committed to, and the circuit version.
 fn proof_file(m: &mut Mutator) {
     m.family = "proof file";
-    let values = m.base().public_values.to_vec();
-    let with = |change: &dyn Fn(&mut Vec<u8>)| {
-        let mut values = values.clone();
-        change(&mut values);
-        sp1_wasm::SP1PublicValues::from(&values)
-    };
-    for i in spread(values.len()) {
-        m.proof(format!("public_values[{i}] ^ 1"), |p| p.public_values = with(&|v| v[i] ^= 1));
+    for (field, values) in public_value_bytes_mutants(&m.base().public_values.to_vec()) {
+        m.proof(field, |p| p.public_values = sp1_wasm::SP1PublicValues::from(&values));
     }
-    m.proof("public_values append a byte", |p| p.public_values = with(&|v| v.push(0)));
-    m.proof("public_values drop the last byte", |p| {
-        p.public_values = with(&|v| {
-            v.pop();
-        })
-    });
     for version in ["v4.0.0", "", "v5.0.1"] {
         m.proof(format!("sp1_version = {version:?}"), |p| p.sp1_version = version.into());
     }

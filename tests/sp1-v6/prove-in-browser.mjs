@@ -15,12 +15,12 @@
 // memory cap the memory guard refuses before any work (OUT_OF_MEMORY), a proof that runs out of
 // memory mid-way (OUT_OF_MEMORY, then the next call on a fresh instance), a cancelled proof
 // (ABORTED), a page without cross-origin isolation that requires threads (NOT_ISOLATED).
-// --element-threshold N (with --with-key) cuts shards at N trace elements instead of the
+// --element-threshold N (with --with-key or --threads) cuts shards at N trace elements instead of the
 // prover's choice. --single-thread proves in a page without cross-origin isolation, where the
 // package must choose its single-threaded build. --warm (with --threads) then sets up a key in the
 // same worker and proves again with it: `warmProvingMs`, a proof once the page has its key.
 // Usage: prove-in-browser.mjs --elf FILE --input N --out FILE [--threads N | --single-thread]
-//   [--min-shards N] [--with-key [--element-threshold N]] [--bad-input] [--warm]
+//   [--min-shards N] [--with-key] [--element-threshold N] [--bad-input] [--warm]
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -120,11 +120,11 @@ try {
         const prover = await sp1v6.createProver({ threads });
         threaded = prover.threaded;
         try {
-          result = await prover.prove(elf, [new Uint8Array(stdin)], { onProgress });
+          result = await prover.prove(elf, [new Uint8Array(stdin)], { onProgress, elementThreshold });
           if (warm) {
             const key = await prover.setup(elf);
             const started = performance.now();
-            await prover.prove(key, [new Uint8Array(stdin)]);
+            await prover.prove(key, [new Uint8Array(stdin)], { elementThreshold });
             warmProvingMs = performance.now() - started;
           }
         } finally {
@@ -222,7 +222,7 @@ async function checkBadInput(proved) {
           ['thresholdNotANumber', () => prover.prove(elf, input, { elementThreshold: 'many' })],
           // About 1.2M cycles (fibonacci), executed before anything else is done.
           ['thresholdOverLimit', () => prover.prove(elf, [new Uint8Array(new Uint32Array([65_000]).buffer)], {
-            elementThreshold: 2 ** 24,
+            elementThreshold: 2 ** 25,
             memoryLimitBytes: 3 * 2 ** 30,
           })],
         ]) {
@@ -246,7 +246,7 @@ async function checkBadInput(proved) {
     assert.match(refusals.thresholdTooSmall, /^SP1WasmError INVALID_OPTIONS: .*elementThreshold must be from /);
     assert.match(refusals.thresholdNotANumber, /^SP1WasmError INVALID_OPTIONS: /);
     // The memory guard refuses before any work, naming a size that fits.
-    assert.match(refusals.thresholdOverLimit, /^SP1WasmError OUT_OF_MEMORY: .*an elementThreshold of 8388608 would fit/);
+    assert.match(refusals.thresholdOverLimit, /^SP1WasmError OUT_OF_MEMORY: .*an elementThreshold of 16777216 would fit/);
 
     const starved = await inPage(
       page,
@@ -276,7 +276,7 @@ async function checkBadInput(proved) {
     const crashed = await inPage(
       page,
       async (sp1v6, elf, { stdin, threads }) => {
-        const prover = await sp1v6.createProver({ threads, maxMemoryBytes: 1024 * 2 ** 20 });
+        const prover = await sp1v6.createProver({ threads, maxMemoryBytes: 512 * 2 ** 20 });
         const input = [new Uint8Array(stdin)];
         const crash = await prover
           .prove(elf, input, { memoryLimitBytes: 2 ** 32 })

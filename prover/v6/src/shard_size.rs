@@ -4,18 +4,19 @@
 //! fit.
 //!
 //! Each shard costs a fixed time whatever its trace (it hashes codewords of the verifying key's
-//! stacking height), so fewer, larger shards are faster: fibonacci at 1.2M cycles took 233.7 s in
-//! shards of 2^23 trace elements and 145.6 s in shards of 2^24 (docs/sp1-v6.md). A small program
-//! proves at stock's size: at 2^24 its memory finalization gets a shard of its own (fibonacci 19k
-//! cycles: 2 shards, 42.9 s, against 1 shard, 27.0 s). The proof is streamed shard by shard, so
-//! its peak is set by the largest shard, not by the program.
+//! stacking height), so fewer, larger shards are faster: fibonacci at 1.2M cycles took 137.2 s in
+//! 6 shards of 2^24 trace elements and 107.7 s in 3 shards of 3 x 2^23 (docs/sp1-v6.md). A small
+//! program proves at stock's size: at 2^24 its memory finalization gets a shard of its own
+//! (fibonacci 19k cycles: 2 shards, 42.9 s, against 1 shard, 27.0 s). The proof is streamed shard
+//! by shard, so its peak is set by the largest shard, not by the program.
 //!
-//! The wasm memory's peak in Chromium, 1 and 2 threads (docs/sp1-v6.md), fits
-//! `max(FLOOR, BASE + BYTES_PER_ELEMENT * elements)` for a shard of `elements` trace elements:
-//! 2.11 GiB at 2^23 and 3.11 to 3.23 GiB at 2^24 (fibonacci, 1.2M cycles, full shards); one
-//! shard of a small program still peaks at about 2 GiB (fibonacci 19k cycles: 2.01 GiB; the
-//! precompile guest, 4 shards: 2.0 to 2.2 GiB), which setup and the fixed-height codewords set. A shard holds at
-//! most the threshold's elements, and at most `ELEMENTS_PER_CYCLE` per cycle of the program.
+//! The wasm memory's peak in Chromium (docs/sp1-v6.md), 2 threads, over a first proof and a second
+//! one in the same worker (whose allocations find the memory fragmented), is bounded by
+//! `max(FLOOR, BASE + BYTES_PER_ELEMENT * elements)` for a shard of `elements` trace elements: the
+//! line through 2.17 GiB at 2^24 and 3.98 GiB at 2^25 (fibonacci, 1.2M cycles, full shards), over
+//! 2.32 GiB at 3 x 2^23; one shard of a small program peaks at about 0.8 GiB (fibonacci 19k
+//! cycles), which setup and the fixed-height codewords set. A shard holds at most the threshold's
+//! elements, and at most `ELEMENTS_PER_CYCLE` per cycle of the program.
 
 use sp1_core_executor::{
     rv64im_costs, Program, RiscvAirId, SP1CoreOpts, BYTE_NUM_ROWS, RANGE_NUM_ROWS,
@@ -23,21 +24,22 @@ use sp1_core_executor::{
 
 const GIB: u64 = 1 << 30;
 /// What a one-shard proof of a small program peaks at.
-const FLOOR_BYTES: u64 = 2 * GIB;
-/// The line through the two full-shard peaks: 2.11 GiB at 2^23 elements, 3.11 GiB at 2^24.
-const BASE_BYTES: u64 = 1_190 << 20;
-const BYTES_PER_ELEMENT: u64 = 128;
+const FLOOR_BYTES: u64 = GIB;
+/// The line through the two full-shard peaks: 2.17 GiB at 2^24 elements, 3.98 GiB at 2^25.
+const BASE_BYTES: u64 = 368 << 20;
+const BYTES_PER_ELEMENT: u64 = 116;
 /// Fibonacci's trace has 77 elements per cycle (120k cycles: 9.2 x 10^6).
 const ELEMENTS_PER_CYCLE: u64 = 80;
 /// For more threads' scratch and programs whose chips weigh more per cycle than fibonacci's.
 const MARGIN_PERCENT: u64 = 15;
 
 /// Programs of up to this many cycles prove at stock's shard size: in one shard, besides the
-/// shards stock gives precompile events (120k cycles in one shard peaked at 2.16 GiB natively).
+/// shards stock gives precompile events (120k cycles in one shard peaked at 1.15 GiB).
 pub const ONE_SHARD_MAX_CYCLES: u64 = 1 << 17;
-/// The shard sizes a larger program proves at, largest first: 2^24 proves 1.2M cycles faster
-/// than stock sp1-sdk 6.10.0 in about 3.1 GiB; 2^23 fits a page allowed about 2.5 GiB.
-pub const ELEMENT_THRESHOLDS: [u64; 2] = [1 << 24, 1 << 23];
+/// The shard sizes a larger program proves at, largest first: 3 x 2^23 proves 1.2M cycles in
+/// about 2.3 GiB and fits wasm32's 4 GiB by the estimate (2^25 does not: 4 GiB on a second
+/// proof); 2^24 fits a page allowed 3 GiB, and 2^23 one allowed about 2.3 GiB.
+pub const ELEMENT_THRESHOLDS: [u64; 3] = [3 << 23, 1 << 24, 1 << 23];
 
 /// The smallest shard size taken: below it stock's sharding runs out of room for the fixed
 /// tables (the Program, Byte and Range chips; sp1-core-executor's `SplitOpts::new` asserts).
@@ -141,13 +143,13 @@ mod tests {
     fn bounds_the_measured_peaks() {
         // (cycles, element threshold, peak bytes)
         let measured = [
-            (18_927, STOCK, 2_160_590_848),      // fibonacci 19k, one shard, 1 and 2 threads
-            (31_584, STOCK, 2_362_232_012),      // precompiles, 4 shards, 1 and 2 threads (2.2 GiB)
-            (120_000, STOCK, 2_319_282_339),     // fibonacci 120k, one shard, natively (2.16 GiB)
-            (270_020, 1 << 24, 3_117_088_768),   // stats 1850 values, 2 shards (2.90 GiB)
-            (1_200_000, 1 << 23, 2_265_595_166), // fibonacci 1.2M, 11 shards (2.11 GiB)
-            (1_200_000, 1 << 24, 3_339_337_318), // fibonacci 1.2M, 6 shards (3.11 GiB)
-            (1_166_927, 1 << 24, 3_472_031_744), // the same, by the default choice (3.23 GiB)
+            (18_927, STOCK, 824_442_880),          // fibonacci 19k, one shard (0.77 GiB)
+            (31_584, STOCK, 902_823_936),          // precompiles, 4 shards (0.84 GiB)
+            (119_727, STOCK, 1_234_239_488),       // fibonacci 120k, one shard (1.15 GiB)
+            (270_020, 1 << 25, 1_976_238_080),     // stats 1850 values, 2 shards (1.84 GiB)
+            (1_166_927, 1 << 24, 2_331_246_592),   // fibonacci 1.2M, 6 shards (2.17 GiB)
+            (1_166_927, 3 << 23, 2_500_000_000),   // the same, 3 shards (2.32 GiB)
+            (1_166_927, 1 << 25, 4_268_425_216),   // the same, 2 shards (3.98 GiB)
         ];
         for (cycles, threshold, peak) in measured {
             let estimate = estimate_peak_bytes(cycles, threshold);
@@ -161,12 +163,13 @@ mod tests {
             |cycles, requested, limit| fitted_element_threshold(cycles, STOCK, requested, limit);
         assert_eq!(fitted(20_000, None, Some(4 * GIB)), Ok(STOCK));
         assert_eq!(fitted(20_000, None, Some(3 * GIB)), Ok(STOCK));
-        assert_eq!(fitted(1_200_000, None, None), Ok(1 << 24));
-        assert_eq!(fitted(1_200_000, None, Some(4 * GIB)), Ok(1 << 24));
-        assert_eq!(fitted(1_200_000, None, Some(3 * GIB)), Ok(1 << 23));
+        assert_eq!(fitted(1_200_000, None, None), Ok(3 << 23));
+        assert_eq!(fitted(1_200_000, None, Some(4 * GIB)), Ok(3 << 23));
+        assert_eq!(fitted(1_200_000, None, Some(3 * GIB)), Ok(1 << 24));
+        assert_eq!(fitted(1_200_000, None, Some(2 * GIB + GIB / 4)), Ok(1 << 23));
         assert_eq!(fitted(1_200_000, Some(1 << 22), Some(3 * GIB)), Ok(1 << 22));
-        let refused = fitted(1_200_000, Some(1 << 24), Some(3 * GIB)).unwrap_err();
-        assert!(refused.contains("an elementThreshold of 8388608 would fit"), "{refused}");
+        let refused = fitted(1_200_000, Some(1 << 25), Some(4 * GIB)).unwrap_err();
+        assert!(refused.contains("an elementThreshold of 25165824 would fit"), "{refused}");
         let refused = fitted(20_000, None, Some(GIB)).unwrap_err();
         assert!(refused.contains("no shard size fits"), "{refused}");
     }

@@ -100,6 +100,25 @@ pub fn spread_of<T>(values: &[T]) -> impl Iterator<Item = (usize, &T)> {
     spread(values.len()).into_iter().map(|i| (i, &values[i]))
 }
 
+/// A proof file's committed public-value bytes, tampered as both versions' files are: a bit
+/// flipped in [`spread`] bytes, a byte appended, the last byte dropped; each with its label.
+pub fn public_value_bytes_mutants(values: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut mutants = spread(values.len())
+        .into_iter()
+        .map(|i| {
+            let mut flipped = values.to_vec();
+            flipped[i] ^= 1;
+            (format!("public_values[{i}] ^ 1"), flipped)
+        })
+        .collect::<Vec<_>>();
+    let mut appended = values.to_vec();
+    appended.push(0);
+    mutants.push(("public_values append a byte".into(), appended));
+    let dropped = values[..values.len().saturating_sub(1)].to_vec();
+    mutants.push(("public_values drop the last byte".into(), dropped));
+    mutants
+}
+
 pub fn push_last<T: Clone>(values: &mut Vec<T>) {
     if let Some(last) = values.last().cloned() {
         values.push(last);

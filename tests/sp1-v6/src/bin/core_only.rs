@@ -27,9 +27,16 @@ struct Args {
     out: Option<PathBuf>,
 }
 
+#[cfg(feature = "heap-profile")]
+#[global_allocator]
+static ALLOC: dhat::Alloc = dhat::Alloc;
+
 #[tokio::main]
 async fn main() {
     let args = Args::parse();
+    // dhat-heap.json in the working directory: the allocation sites live at the peak.
+    #[cfg(feature = "heap-profile")]
+    let profiler = dhat::Profiler::new_heap();
     let elf = std::fs::read(&args.elf).expect("read the ELF");
 
     let start = Instant::now();
@@ -40,6 +47,8 @@ async fn main() {
     let proof = core_proof::prove(&elf, stdin_of(&args.elf, args.input).buffer, options, progress).expect("prove");
     let prove_ms = ms_since(start);
     let prove_rss = peak_rss_mib();
+    #[cfg(feature = "heap-profile")]
+    drop(profiler);
     if let Some(out) = &args.out {
         std::fs::write(out, &proof.proof).expect("write the proof");
     }

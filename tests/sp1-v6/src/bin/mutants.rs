@@ -30,7 +30,8 @@ use sp1_hypercube::{
 use sp1_primitives::{io::SP1PublicValues, SP1ExtensionField, SP1Field};
 use sp1_sdk::{SP1Proof, SP1ProofWithPublicValues};
 use sp1_wasm_mutation::{
-    spread, spread_of, verify_all, write_mutants, Edit, Mutant, ProofFormat, Verdict,
+    public_value_bytes_mutants, spread, spread_of, verify_all, write_mutants, Edit, Mutant,
+    ProofFormat, Verdict,
 };
 use sp1_wasm_v6::{
     core_proof,
@@ -659,21 +660,9 @@ fn shard_metadata(m: &mut Mutator) {
 /// neither stock's core verification nor this one.
 fn proof_file(m: &mut Mutator, vk: &CoreVerifyingKey) {
     m.family = "proof file";
-    let values = m.base().public_values.to_vec();
-    let with = |change: &dyn Fn(&mut Vec<u8>)| {
-        let mut values = values.clone();
-        change(&mut values);
-        SP1PublicValues::from(&values)
-    };
-    for i in spread(values.len()) {
-        m.proof(format!("public_values[{i}] ^ 1"), |p| p.public_values = with(&|v| v[i] ^= 1));
+    for (field, values) in public_value_bytes_mutants(&m.base().public_values.to_vec()) {
+        m.proof(field, |p| p.public_values = SP1PublicValues::from(&values));
     }
-    m.proof("public_values append a byte", |p| p.public_values = with(&|v| v.push(0)));
-    m.proof("public_values drop the last byte", |p| {
-        p.public_values = with(&|v| {
-            v.pop();
-        })
-    });
     for version in ["v6.0.0", "v6.1.1", ""] {
         m.proof(format!("sp1_version = {version:?}"), |p| p.sp1_version = version.into());
     }

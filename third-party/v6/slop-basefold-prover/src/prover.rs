@@ -202,11 +202,12 @@ impl<GC: IopCtx<F: TwoAdicField, EF: TwoAdicField>, P: ComputeTcsOpenings<GC, Cp
         let mut component_polynomials_query_openings_and_proofs = vec![];
         for prover_data in prover_data {
             let BasefoldProverData { encoded_messages, tcs_prover_data } = prover_data;
-            let values =
-                self.tcs_prover.compute_openings_at_indices(encoded_messages, &query_indices);
+            let values = self
+                .tcs_prover
+                .compute_openings_at_indices(encoded_messages.clone(), &query_indices);
             let proof = self
                 .tcs_prover
-                .prove_openings_at_indices(tcs_prover_data, &query_indices)
+                .prove_openings_at_indices_of(tcs_prover_data, encoded_messages, &query_indices)
                 .map_err(BaseFoldConfigProverError::<GC, P>::TcsCommitError)
                 .unwrap();
             let opening = MerkleTreeOpeningAndProof::<GC> { values, proof };
@@ -221,11 +222,11 @@ impl<GC: IopCtx<F: TwoAdicField, EF: TwoAdicField>, P: ComputeTcsOpenings<GC, Cp
                 *index >>= 1;
             }
             let leaves: Message<Tensor<GC::F>> = leaves.into();
-            let values = self.tcs_prover.compute_openings_at_indices(leaves, &indices);
+            let values = self.tcs_prover.compute_openings_at_indices(leaves.clone(), &indices);
 
             let proof = self
                 .tcs_prover
-                .prove_openings_at_indices(data, &indices)
+                .prove_openings_at_indices_of(data, leaves, &indices)
                 .map_err(BaseFoldConfigProverError::<GC, P>::TcsCommitError)?;
             let opening = MerkleTreeOpeningAndProof { values, proof };
             query_phase_openings_and_proofs.push(opening);

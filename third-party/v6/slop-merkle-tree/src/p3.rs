@@ -12,6 +12,8 @@ use crate::MerkleTreeTcs;
 #[derive(Clone)]
 pub struct FieldMerkleTreeProver<P, PW, GC: IopCtx, const DIGEST_ELEMS: usize> {
     pub(crate) tcs: Arc<MerkleTreeTcs<GC>>,
+    /// The lowest layers of each tree not kept (`FieldMerkleTreeDigests::pruned_layers`).
+    pub(crate) pruned_layers: usize,
     _phantom: PhantomData<(P, PW)>,
 }
 
@@ -31,15 +33,34 @@ impl<P, PW, GC: IopCtx, const DIGEST_ELEMS: usize> std::fmt::Debug
     deserialize = "[W; DIGEST_ELEMS]: Deserialize<'de>"
 ))]
 pub struct FieldMerkleTreeDigests<W, const DIGEST_ELEMS: usize> {
+    /// The tree's layers from `pruned_layers` up to the root.
     pub digest_layers: Arc<Vec<Vec<[W; DIGEST_ELEMS]>>>,
+    /// How many of the lowest layers are not kept: an opening recomputes the subtree of its
+    /// leaf from the committed tensors (`prove_openings_at_indices_of`).
+    pub pruned_layers: usize,
 }
 
 impl<P, PW, GC: IopCtx, const DIGEST_ELEMS: usize> FieldMerkleTreeProver<P, PW, GC, DIGEST_ELEMS> {
     #[inline]
     pub fn new(tcs: MerkleTreeTcs<GC>) -> Self {
-        Self { tcs: Arc::new(tcs), _phantom: PhantomData }
+        Self { tcs: Arc::new(tcs), pruned_layers: PRUNED_LAYERS, _phantom: PhantomData }
+    }
+
+    /// The same prover, keeping each tree's layers from `pruned_layers` up.
+    pub fn with_pruned_layers(self, pruned_layers: usize) -> Self {
+        Self { pruned_layers, ..self }
     }
 }
+
+/// The lowest layers of a tree that are not kept (`FieldMerkleTreeDigests::pruned_layers`): in
+/// the browser (wasm32) the 4 GiB hold about three trees of 2^23 leaves at once (512 MiB each:
+/// the key's, the shard's and Basefold's first fold) besides the codewords; kept from layer 4
+/// up, a tree takes 32 MiB, and an opening hashes the 16 leaves of its subtree again (124
+/// queries: about 2,000 hashes, against the 2^23 of the commitment).
+#[cfg(target_arch = "wasm32")]
+const PRUNED_LAYERS: usize = 4;
+#[cfg(not(target_arch = "wasm32"))]
+const PRUNED_LAYERS: usize = 0;
 
 pub type Poseidon2BabyBear16Prover = FieldMerkleTreeProver<
     <BabyBear as Field>::Packing,

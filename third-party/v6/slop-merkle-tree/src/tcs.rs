@@ -33,6 +33,22 @@ pub trait TensorCsProver<GC: IopCtx, A: Backend>: 'static + Send + Sync {
         data: Self::ProverData,
         indices: &[usize],
     ) -> Result<MerkleTreeTcsProof<GC::Digest>, Self::ProverError>;
+
+    /// Prove openings at a list of indices of `tensors`, the tensors `data` commits to: a prover
+    /// that keeps only part of its tree recomputes the rest from them. By default they are not
+    /// needed.
+    fn prove_openings_at_indices_of<T>(
+        &self,
+        data: Self::ProverData,
+        tensors: Message<T>,
+        indices: &[usize],
+    ) -> Result<MerkleTreeTcsProof<GC::Digest>, Self::ProverError>
+    where
+        T: OwnedBorrow<Tensor<GC::F, A>>,
+    {
+        let _ = tensors;
+        self.prove_openings_at_indices(data, indices)
+    }
 }
 
 /// Trait for computing openings at indices.
