@@ -33,9 +33,12 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 WASM_BINDGEN_FLAGS ?= --remove-name-section --remove-producers-section
 WASMTIME_PY_VERSION := 50.0.1
 CARGO_FUZZ_VERSION := 0.13.2
-# Seconds per fuzz target (eight: four per version) in `make test`; `make fuzz FUZZ_SECONDS=3600`
-# for a long run.
+# Seconds per fuzz target (eight: four per version) in `make test`; `make fuzz FUZZ_SECONDS=3600
+# FUZZ_RUSTFLAGS=` for a long run. cargo-fuzz compiles each crate as one codegen unit with full
+# debug info (its fastest executable); for a smoke run, 16 units and line tables compile several
+# minutes sooner on a cold machine.
 FUZZ_SECONDS ?= 15
+FUZZ_RUSTFLAGS ?= -C codegen-units=16 -C debuginfo=line-tables-only
 
 .PHONY: setup setup-browser build prove prove-native wasm wasm-v6 wasi web pack demo-build demo interop-build stock-native-cpu \
 	test test-native test-interop test-wasi test-packed-fields test-browser test-bundlers test-v6 v6-measure fuzz bench bench-v5 bench-quick bench-memory bench-trace bench-trace-v6 bench-v6 clean
@@ -66,9 +69,11 @@ setup-browser: web/node_modules/.package-lock.json
 web/node_modules/.package-lock.json: web/package-lock.json
 	cd web && npm ci --no-audit --no-fund
 
-## The CLI, and the proof-mutation tool the soundness tests run (examples/mutants.rs).
+## The CLI, and the proof-mutation tool the soundness tests run (examples/mutants.rs); with the
+## whole workspace, so its dependencies get the features `cargo test --workspace` unifies and
+## `make test-native` does not compile them again.
 build: setup
-	cargo build --locked --release --bins --examples
+	cargo build --locked --release --workspace --bins --examples
 
 ## Prove the embedded default guest (fibonacci) in headless Chromium on all cores, through the
 ## web package, then verify the proof natively.
@@ -209,7 +214,7 @@ bench-v6: web
 ## Each cargo-fuzz target of both versions (tests/fuzz/v5, tests/fuzz/v6) for FUZZ_SECONDS, seeded
 ## by each version's CLI; see docs/fuzzing.md.
 fuzz: build
-	tests/fuzz/run.sh $(CLI) "$$(STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/prepare.sh)" $(FUZZ_SECONDS) $(CARGO_TARGET_DIR)/fuzz-work
+	RUSTFLAGS="$(FUZZ_RUSTFLAGS)" tests/fuzz/run.sh $(CLI) "$$(STABLE_TOOLCHAIN=$(STABLE_TOOLCHAIN) tests/sp1-v6/prepare.sh)" $(FUZZ_SECONDS) $(CARGO_TARGET_DIR)/fuzz-work
 
 ## Benchmarks of both versions against stock: SP1 5's (bench-v5), then SP1 6's (bench-v6).
 bench: bench-v5 bench-v6

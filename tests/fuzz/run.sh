@@ -23,6 +23,9 @@ cp "$v6_elf" "$seeds/v6/elf/fibonacci.elf"
 [ -f "$seeds/v6/verifying_key/fibonacci.vk" ] ||
   "$v6/release/sp1-wasm-v6" vkey --elf "$v6_elf" --out "$seeds/v6/verifying_key/fibonacci.vk" >/dev/null
 export SP1_WASM_FUZZ_PROOF=$seeds/v5/proof/fibonacci.proof
+# The v6 executor's native runner is a separate program that sp1-core-executor-runner's build script
+# compiles with a nested cargo (575 crates): the one prepare.sh built serves here as well.
+export SP1_CORE_RUNNER_OVERRIDE_BINARY=$v6/sp1-native-bins/release/sp1-core-executor-runner-binary
 export SP1_WASM_FUZZ_V6_ELF=$v6_elf SP1_WASM_FUZZ_V6_PROOF=$seeds/v6/proof/fibonacci.proof \
   SP1_WASM_FUZZ_V6_VK=$seeds/v6/verifying_key/fibonacci.vk
 
