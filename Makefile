@@ -60,10 +60,12 @@ setup:
 	@cargo fuzz --version 2>/dev/null | grep -q "$(CARGO_FUZZ_VERSION)" || \
 		$(call cargo_install,cargo-fuzz,$(CARGO_FUZZ_VERSION))
 
-## Debian's Chromium and Firefox ESR for the browser tests, and the web package's npm dependencies.
+## Debian's Chromium, Firefox ESR and WebKitGTK (its WebDriver, run in a virtual X display) for
+## the browser tests, and the web package's npm dependencies.
+BROWSER_COMMANDS := chromium firefox-esr WebKitWebDriver xvfb-run xauth
 setup-browser: web/node_modules/.package-lock.json
-	@command -v chromium >/dev/null && command -v firefox-esr >/dev/null || \
-		{ apt-get update -qq && apt-get install -y -qq chromium firefox-esr; }
+	@(for command in $(BROWSER_COMMANDS); do command -v $$command >/dev/null || exit 1; done) || \
+		{ apt-get update -qq && apt-get install -y -qq chromium firefox-esr webkit2gtk-driver xvfb xauth; }
 
 # npm writes this file on every install: `npm ci` runs again only when the lock file changed.
 web/node_modules/.package-lock.json: web/package-lock.json
@@ -220,13 +222,13 @@ fuzz: build
 bench: bench-v5 bench-v6
 
 ## SP1 5: stock sp1-sdk 5.2.4 and this project natively (baseline and -C target-cpu=native)
-## vs headless Chromium, 1 vs all threads, 3 runs each; tables, plot and JSON in
-## docs/benchmarks/. BENCH_ARGS goes to the harness, e.g.
+## vs headless Chromium (and, on fibonacci-100k, WebKitGTK), 1 vs all threads, 3 runs each;
+## tables, plot and JSON in docs/benchmarks/. BENCH_ARGS goes to the harness, e.g.
 ## "--only fibonacci-4M --baseline-runs 0 --threads 2 --out ../docs/benchmarks/fibonacci-4M".
 bench-v5: build web stock-native-cpu
 	RUSTFLAGS="-C target-cpu=native" cargo build --locked --release --target-dir $(CARGO_TARGET_DIR)/native-cpu
 	cd web && node bench/run.mjs --cli $(CLI) --cli-native-cpu $(CARGO_TARGET_DIR)/native-cpu/release/sp1-wasm \
-		--cli-stock $(STOCK_NATIVE_CPU_TARGET_DIR)/release/sp1-wasm-interop --runs 3 $(BENCH_ARGS)
+		--cli-stock $(STOCK_NATIVE_CPU_TARGET_DIR)/release/sp1-wasm-interop --runs 3 --webkit fibonacci-100k $(BENCH_ARGS)
 
 ## The smallest workload once, so the harness is exercised in CI (docs/benchmarks/quick.*).
 bench-quick: build web

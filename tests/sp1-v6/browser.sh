@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# v6 core proofs made in headless Chromium through the web package's `sp1-wasm/v6` (prover/v6,
+# v6 core proofs made in headless Chromium (and WebKit) through the web package's `sp1-wasm/v6` (prover/v6,
 # threaded wasm with Rayon on every core or one, and the single-threaded build in a page without
 # cross-origin isolation), each verified by stock sp1-sdk 6.10.0 and by this
 # project's verifier; tampered copies (a public value, a shard's value, a shard removed) must be
@@ -47,6 +47,11 @@ rm -rf "$mutants"
 prove_and_verify precompiles-v6 "${V6_PRECOMPILE_ROUNDS:-4}" --min-shards 4 --with-key --threads 1
 # A page without cross-origin isolation: the single-threaded build.
 prove_and_verify fibonacci-v6 10 --single-thread
+# WebKit, Safari's engine (WebKitGTK): threaded with SharedArrayBuffer on, as Safari has it in an
+# isolated page, on the machine's cores (WebKit rounds navigator.hardwareConcurrency up to 4), then
+# its single-threaded build.
+prove_and_verify fibonacci-v6 10 --engine webkit --threads "$(nproc)"
+prove_and_verify fibonacci-v6 10 --engine webkit --single-thread
 
 # The other way: stock sp1-sdk 6.10.0's CPU prover proves fibonacci, and the package verifies that
 # proof in the page (and refuses it with a byte changed).

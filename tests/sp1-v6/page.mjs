@@ -2,10 +2,13 @@
 // `window.sp1v6`, with the files of one folder (the guests' ELFs, proofs) served at /guest/.
 import { openPage } from '../../web/scripts/browser.mjs';
 
-/** Opens the page with `folder` served at /guest/; the page's console goes to stderr. */
-export async function openV6Page(folder, isolated = true) {
-  const opened = await openPage({ isolated, path: '/e2e/v6.html', mounts: { '/guest': folder } });
-  opened.page.on('console', (message) => console.error(`[page] ${message.text()}`));
+/**
+ * Opens the page in `engine` (web/scripts/browser.mjs) with `folder` served at /guest/; the
+ * page's console goes to stderr (not WebKit's: WebDriver classic does not report it).
+ */
+export async function openV6Page(folder, isolated = true, engine = 'chromium') {
+  const opened = await openPage({ engine, isolated, path: '/e2e/v6.html', mounts: { '/guest': folder } });
+  if (engine !== 'webkit') opened.page.on('console', (message) => console.error(`[page] ${message.text()}`));
   await opened.page.waitForFunction(() => window.sp1v6Ready === true);
   return opened;
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// SP1 6 through the web package's `sp1-wasm/v6` entry point in headless Chromium (make test-v6):
+// SP1 6 through the web package's `sp1-wasm/v6` entry point in headless Chromium, or with --engine
+// in Firefox or WebKit (make test-v6):
 // proves a v6 guest on its input (see `guestStdin`) on all the machine's cores and writes the
 // proof file for stock sp1-sdk 6.10.0 to verify, checking the progress events on the way (and, with
 // --min-shards, that the proof has at least that many shards). It proves with the README's code
@@ -20,6 +21,7 @@
 // package must choose its single-threaded build. --warm (with --threads) then sets up a key in the
 // same worker and proves again with it: `warmProvingMs`, a proof once the page has its key.
 // Usage: prove-in-browser.mjs --elf FILE --input N --out FILE [--threads N | --single-thread]
+//   [--engine chromium|firefox|webkit]
 //   [--min-shards N] [--with-key] [--element-threshold N] [--bad-input] [--warm]
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -48,7 +50,8 @@ const withKey = args.includes('--with-key');
 const warm = args.includes('--warm');
 const elementThreshold = args.includes('--element-threshold') ? Number(option('--element-threshold')) : undefined;
 
-const openGuestPage = (isolated) => openV6Page(dirname(elf), isolated);
+const engine = option('--engine', 'chromium');
+const openGuestPage = (isolated) => openV6Page(dirname(elf), isolated, engine);
 
 /**
  * The guest's stdin for `input`, bincode as `SP1Stdin::write` makes it (as tests/sp1-v6/src/lib.rs
@@ -149,7 +152,7 @@ try {
   const { proofBase64, events, verdicts, ...figures } = proved;
   proofFigures = figures;
   writeFileSync(option('--out'), Buffer.from(proofBase64, 'base64'));
-  console.log(JSON.stringify({ version: 'sp1 6.10.0 core, sp1-wasm/v6 in Chromium', input, ...figures }));
+  console.log(JSON.stringify({ version: `sp1 6.10.0 core, sp1-wasm/v6 in ${engine}`, input, ...figures }));
   if (figures.threads !== threads) throw new Error(`proved on ${figures.threads} threads, asked for ${threads}`);
   if (singleThread) assert.equal(figures.threaded, false, 'a page without isolation proves on the single-threaded build');
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Benchmarks: the same ELF and shard size proven natively (the CLI, built baseline x86-64 and,
-// if given, with -C target-cpu=native) and in headless Chromium (this package, COOP/COEP page),
-// each on 1 and N threads, next to stock sp1-sdk 5.2.4 on the same ELF and stdin (if given: the
+// if given, with -C target-cpu=native) and in headless Chromium (this package, COOP/COEP page;
+// the workloads named by --webkit also in WebKitGTK, Safari's engine), each on 1 and N threads, next to stock sp1-sdk 5.2.4 on the same ELF and stdin (if given: the
 // interop CLI, with stock's own options and shapes). Setup, proving and verification are timed
 // apart, proving per phase. Writes docs/benchmarks/{results.json,results.md,results.svg} and
 // prints the ratios.
 // Usage: node bench/run.mjs --cli CLI [--cli-native-cpu CLI] [--cli-stock CLI] [--runs 3]
-//        [--baseline-runs N] [--threads 1,N] [--quick] [--only a,b] [--out DIR]
+//        [--baseline-runs N] [--threads 1,N] [--quick] [--only a,b] [--webkit a,b] [--out DIR]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
@@ -32,6 +32,8 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     /** Comma-separated workload names to run, e.g. fibonacci-100k,fibonacci-1M. */
     only: { type: 'string' },
+    /** Comma-separated workload names to prove in WebKit as well as in Chromium. */
+    webkit: { type: 'string', default: '' },
     out: { type: 'string', default: '../docs/benchmarks' },
   },
 });
@@ -237,7 +239,8 @@ const session = await openPage({
   mounts: { '/guests': work },
   chromiumArgs: ['--enable-blink-features=ForceEagerMeasureMemory'],
 });
-const browserVersion = session.browser.version();
+const webkitWorkloads = args.webkit.split(',').filter((name) => workloads.some((w) => w.name === name));
+const webkitSession = webkitWorkloads.length ? await openPage({ engine: 'webkit', mounts: { '/guests': work } }) : null;
 try {
   for (const workload of workloads) {
     const targets = [
@@ -251,13 +254,17 @@ try {
         results.push({ workload: workload.name, target, threads, ...summary });
         console.log(`${workload.name} ${target} x${threads}: ${(summary.proveMs / 1000).toFixed(1)} s`);
       }
-      const summary = await browser(session, workload, threads);
-      results.push({ workload: workload.name, target: 'browser', threads, ...summary });
-      console.log(`${workload.name} browser x${threads}: ${(summary.proveMs / 1000).toFixed(1)} s`);
+      const pages = [['browser', session], ...(webkitWorkloads.includes(workload.name) ? [['webkit', webkitSession]] : [])];
+      for (const [target, page] of pages) {
+        const summary = await browser(page, workload, threads);
+        results.push({ workload: workload.name, target, threads, ...summary });
+        console.log(`${workload.name} ${target} x${threads}: ${(summary.proveMs / 1000).toFixed(1)} s`);
+      }
     }
   }
 } finally {
   await session.close();
+  await webkitSession?.close();
 }
 
 /**
@@ -276,7 +283,7 @@ const machine = {
   cpu: cpus()[0]?.model,
   vectorExtension: vectorExtension(),
   memoryGiB: Math.round(totalmem() / 2 ** 30),
-  browser: `Chromium ${browserVersion}`,
+  browser: [session.version, webkitSession?.version].filter(Boolean).join(', '),
   commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim(),
   date: new Date().toISOString(),
   runsPerCell: runs,
@@ -307,9 +314,10 @@ const ratios = workloads.map(({ name: workload }) => {
         nativeCpuVsStock: proveRatio('native-cpu', 'stock', threads),
         browserVsNativeCpu: proveRatio('browser', 'native-cpu', threads),
         browserVsNative: proveRatio('browser', 'native', threads),
+        webkitVsBrowser: proveRatio('webkit', 'browser', threads),
       }]),
     ),
-    speedup: Object.fromEntries(['stock', 'native-cpu', 'native', 'browser'].map((t) => [t, speedup(t)])),
+    speedup: Object.fromEntries(['stock', 'native-cpu', 'native', 'browser', 'webkit'].map((t) => [t, speedup(t)])),
     shards: { stock: find(workload, 'stock', maxThreads)?.shards, browser: browser.shards },
     // Memory is per shard, not per cycle: the peak, next to the memory guard's model of it.
     wasmPeakMiB: browser.memoryMiB,
@@ -340,6 +348,7 @@ function ratioText(r) {
         ['native-cpu/stock', t.nativeCpuVsStock],
         ['browser/native-cpu', t.browserVsNativeCpu],
         ['browser/native', t.browserVsNative],
+        ['webkit/browser', t.webkitVsBrowser],
       ]).join(', ')),
     named(Object.entries(r.speedup)).length && `${maxThreads}-thread speedup ${named(Object.entries(r.speedup)).join(', ')}`,
     r.shards.stock != null && `shards: stock ${r.shards.stock}, this project ${r.shards.browser}`,
@@ -356,7 +365,7 @@ function markdown(machine, results, ratios) {
     '',
     `${machine.cores} cores (${machine.cpu}${machine.vectorExtension ? `, ${machine.vectorExtension}` : ''}), ${machine.memoryGiB} GiB, ${machine.browser}, commit ${machine.commit}, ${machine.date}.`,
     `Median of ${machine.runsPerCell} run(s) per cell (the x86-64 baseline: ${machine.baselineRuns ? `${machine.baselineRuns} run(s)` : 'not measured'}), [min, max] in brackets; compact trace padding, 2^19 cycles per shard.`,
-    `stock: stock sp1-sdk 5.2.4 (tests/interop, its default options and fixed shapes), built with \`-C target-cpu=native\`; native: the CLI as built by \`make build\` (x86-64 baseline); native-cpu: built with \`-C target-cpu=native\`; browser: headless Chromium, this package.`,
+    `stock: stock sp1-sdk 5.2.4 (tests/interop, its default options and fixed shapes), built with \`-C target-cpu=native\`; native: the CLI as built by \`make build\` (x86-64 baseline); native-cpu: built with \`-C target-cpu=native\`; browser: headless Chromium, this package; webkit: WebKitGTK (Safari's engine, SharedArrayBuffer on), this package.`,
     '',
     '| workload | cycles | target | threads | shards | setup s | prove s | verify s | peak memory MiB | user-agent memory MiB |',
     '|---|---|---|---|---|---|---|---|---|---|',

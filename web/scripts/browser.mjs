@@ -1,10 +1,11 @@
-// Headless Debian Chromium on a page of this package, served by scripts/serve.mjs. Shared by the
-// end-to-end tests, `make prove` and the benchmarks.
+// Headless Debian Chromium (or Firefox ESR, or WebKitGTK) on a page of this package, served by
+// scripts/serve.mjs. Shared by the end-to-end tests, `make prove` and the benchmarks.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { startServer } from './serve.mjs';
+import { launchWebKit } from './webkit.mjs';
 
 export const webRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -47,31 +48,54 @@ export function launchFirefox() {
 
 /**
  * Serves web/ (plus `mounts`, e.g. `{ '/guests': dir }`) and opens `path` (default the page
- * that exposes the package as `window.sp1`). Page errors are collected in `errors`, console
- * warnings and errors (the page's and its workers') in `warnings`.
+ * that exposes the package as `window.sp1`) in `engine`: 'chromium', 'firefox' or 'webkit'
+ * (SharedArrayBuffer on when the page is isolated, as in Safari); `version` names the browser and
+ * its version. In Chromium and Firefox, page
+ * errors are collected in `errors`, console warnings and errors (the page's and its workers') in
+ * `warnings`; WebDriver classic, which drives WebKit, reports neither.
  */
-export async function openPage({ isolated = true, mounts = {}, path = '/e2e/index.html', chromiumArgs = [] } = {}) {
+export async function openPage({ engine = 'chromium', isolated = true, mounts = {}, path = '/e2e/index.html', chromiumArgs = [] } = {}) {
   const { server, url } = await startServer({ root: webRoot, isolated, mounts });
-  const browser = await launchChromium(chromiumArgs);
+  const opened = await BROWSERS[engine]({ isolated, chromiumArgs });
+  const { page } = opened;
+  await page.goto(`${url}${path}`);
+  if (path === '/e2e/index.html') await page.waitForFunction(() => window.sp1Ready === true);
+  return {
+    ...opened,
+    url,
+    async close() {
+      await opened.close();
+      server.close();
+    },
+  };
+}
+
+const BROWSERS = {
+  chromium: async ({ chromiumArgs }) => {
+    const browser = await launchChromium(chromiumArgs);
+    return withPageEvents(browser, `Chromium ${browser.version()}`);
+  },
+  firefox: async () => {
+    const browser = await launchFirefox();
+    // "firefox/153.8.0"
+    return withPageEvents(browser, `Firefox ${(await browser.version()).split('/')[1]}`);
+  },
+  webkit: async ({ isolated }) => {
+    const page = await launchWebKit({ sharedArrayBuffer: isolated });
+    return { page, version: page.version, close: () => page.close() };
+  },
+};
+
+/** A new page of a Playwright or puppeteer browser, its errors and warnings collected. */
+async function withPageEvents(browser, version) {
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
   const warnings = [];
   page.on('console', (message) => {
-    if (['warning', 'error'].includes(message.type())) warnings.push(message.text());
+    // Playwright says 'warning', puppeteer 'warn'.
+    if (['warning', 'warn', 'error'].includes(message.type())) warnings.push(message.text());
   });
   if (process.env.E2E_VERBOSE) page.on('console', (message) => console.log(`[browser] ${message.text()}`));
-  await page.goto(`${url}${path}`);
-  if (path === '/e2e/index.html') await page.waitForFunction(() => window.sp1Ready === true);
-  return {
-    page,
-    browser,
-    url,
-    errors,
-    warnings,
-    async close() {
-      await browser.close();
-      server.close();
-    },
-  };
+  return { page, browser, version, errors, warnings, close: () => browser.close() };
 }
