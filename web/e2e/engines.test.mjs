@@ -2,7 +2,8 @@
 // single-threaded (a page without isolation, where the package picks its single-threaded build):
 // Chromium (Playwright), Firefox ESR (puppeteer over WebDriver BiDi) and WebKitGTK, Safari's
 // engine (its WebKitWebDriver; SharedArrayBuffer turned on as Safari has it in an isolated page).
-// Every proof is verified natively; the times are printed side by side at the end.
+// Every proof is verified natively; the times are printed side by side at the end. Last, WebKitGTK
+// as installed: an isolated page without SharedArrayBuffer gets the single-threaded build.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openPage } from '../scripts/browser.mjs';
@@ -69,3 +70,27 @@ for (const engine of ['chromium', 'firefox', 'webkit']) {
     });
   }
 }
+
+test('webkit without SharedArrayBuffer on an isolated page picks the single-threaded build, or says why it cannot thread', async () => {
+  const opened = await openPage({ engine: 'webkit', isolated: true, sharedArrayBuffer: false });
+  try {
+    const outcome = await opened.page.evaluate(async () => {
+      const prover = await window.sp1.createProver();
+      const chosen = { threaded: prover.threaded, threads: prover.threads };
+      prover.terminate();
+      const required = await window.sp1.createProver({ requireThreads: true }).then(
+        (other) => (other.terminate(), null),
+        (error) => ({ code: error.code, message: error.message }),
+      );
+      return { isolated: crossOriginIsolated, sharedArrayBuffer: typeof SharedArrayBuffer, chosen, required };
+    });
+    assert.deepEqual(
+      [outcome.isolated, outcome.sharedArrayBuffer, outcome.chosen],
+      [true, 'undefined', { threaded: false, threads: 1 }],
+    );
+    assert.equal(outcome.required?.code, 'NOT_ISOLATED');
+    assert.match(outcome.required.message, /cross-origin isolated, but the browser gives it no SharedArrayBuffer/);
+  } finally {
+    await opened.close();
+  }
+});

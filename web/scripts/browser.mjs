@@ -49,14 +49,22 @@ export function launchFirefox() {
 /**
  * Serves web/ (plus `mounts`, e.g. `{ '/guests': dir }`) and opens `path` (default the page
  * that exposes the package as `window.sp1`) in `engine`: 'chromium', 'firefox' or 'webkit'
- * (SharedArrayBuffer on when the page is isolated, as in Safari); `version` names the browser and
+ * (SharedArrayBuffer on when the page is isolated, as in Safari, unless `sharedArrayBuffer` is
+ * false, as in WebKitGTK as installed); `version` names the browser and
  * its version. In Chromium and Firefox, page
  * errors are collected in `errors`, console warnings and errors (the page's and its workers') in
  * `warnings`; WebDriver classic, which drives WebKit, reports neither.
  */
-export async function openPage({ engine = 'chromium', isolated = true, mounts = {}, path = '/e2e/index.html', chromiumArgs = [] } = {}) {
+export async function openPage({
+  engine = 'chromium',
+  isolated = true,
+  sharedArrayBuffer = isolated,
+  mounts = {},
+  path = '/e2e/index.html',
+  chromiumArgs = [],
+} = {}) {
   const { server, url } = await startServer({ root: webRoot, isolated, mounts });
-  const opened = await BROWSERS[engine]({ isolated, chromiumArgs });
+  const opened = await BROWSERS[engine]({ sharedArrayBuffer, chromiumArgs });
   const { page } = opened;
   await page.goto(`${url}${path}`);
   if (path === '/e2e/index.html') await page.waitForFunction(() => window.sp1Ready === true);
@@ -80,8 +88,8 @@ const BROWSERS = {
     // "firefox/153.8.0"
     return withPageEvents(browser, `Firefox ${(await browser.version()).split('/')[1]}`);
   },
-  webkit: async ({ isolated }) => {
-    const page = await launchWebKit({ sharedArrayBuffer: isolated });
+  webkit: async ({ sharedArrayBuffer }) => {
+    const page = await launchWebKit({ sharedArrayBuffer });
     return { page, version: page.version, close: () => page.close() };
   },
 };

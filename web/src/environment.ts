@@ -33,6 +33,14 @@ function requireWasmSimd(): void {
 }
 
 function notIsolated(): SP1WasmError {
+  // Some engines (WebKitGTK, older embedded web views) isolate a page but still give it no
+  // SharedArrayBuffer: the headers are right there, the browser is not.
+  if (globalThis.crossOriginIsolated === true) {
+    return new SP1WasmError(
+      'NOT_ISOLATED',
+      'this page is cross-origin isolated, but the browser gives it no SharedArrayBuffer, so threads are unavailable',
+    );
+  }
   return new SP1WasmError(
     'NOT_ISOLATED',
     'this page is not cross-origin isolated, so SharedArrayBuffer and threads are unavailable: ' +
