@@ -2,7 +2,8 @@
 # Interoperability with stock sp1-sdk 5.2.4, both ways:
 #  - the vk hash of every bundled guest is the one stock derives from the same ELF;
 #  - proofs made by sp1-wasm (compact and fixed padding, packed deferred shards) verify with stock;
-#  - a stock core proof verifies with sp1-wasm; a tampered one is rejected by both.
+#  - a stock core proof verifies with sp1-wasm; a tampered one is rejected by both;
+#  - stock's recursion prover compresses a proof made by sp1-wasm, and stock verifies the result.
 # Usage: tests/interop/run.sh <sp1-wasm CLI> <stock interop binary>
 set -uo pipefail
 ours="$1"
@@ -68,6 +69,19 @@ packed_to_stock() {
     "$stock" verify --elf "$work/hashes.elf" --proof "$work/packed.proof"
 }
 check "sp1-wasm proof with a packed deferred shard verifies with stock" packed_to_stock
+
+# The server's side of a browser proof: stock's recursion prover compresses a one-shard core
+# proof of sp1-wasm, and stock verifies the compressed proof and rejects it tampered. With the
+# dummy vk map (VERIFY_VK=false above: the real map is a download); docs/api.md.
+compressed_by_stock() {
+  "$ours" prove --guest fibonacci --out "$work/to-compress.proof" &&
+    "$stock" compress --elf "$work/fibonacci.elf" --proof "$work/to-compress.proof" --out "$work/compressed.proof" &&
+    "$stock" verify --elf "$work/fibonacci.elf" --proof "$work/compressed.proof"
+}
+check "sp1-wasm core proof compressed by stock's recursion prover verifies with stock" compressed_by_stock
+flip_byte "$work/compressed.proof" "$work/compressed-tampered.proof"
+check "tampered compressed proof is rejected by stock" \
+  fails "$stock" verify --elf "$work/fibonacci.elf" --proof "$work/compressed-tampered.proof"
 
 # bincode(1000u32): the fibonacci guest's n.
 check "stock core proof of fibonacci" \

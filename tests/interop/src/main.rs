@@ -4,7 +4,9 @@
 use std::{path::PathBuf, time::Instant};
 
 use clap::{Parser, Subcommand};
+use sp1_prover::{SP1CoreProof, SP1CoreProofData};
 use sp1_sdk::{HashableKey, Prover, ProverClient, SP1Proof, SP1ProofWithPublicValues, SP1Stdin};
+use sp1_stark::SP1ProverOpts;
 
 #[derive(Parser)]
 struct Cli {
@@ -38,6 +40,16 @@ enum Command {
         /// Print one JSON line of timings (setup, prove, verify), for the benchmark.
         #[arg(long)]
         json: bool,
+    },
+    /// Compress a core proof made elsewhere (by sp1-wasm, say) with stock's recursion prover,
+    /// verify the compressed proof and save it: what an app's server does with a browser proof.
+    Compress {
+        #[arg(long)]
+        elf: PathBuf,
+        #[arg(long)]
+        proof: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 
@@ -85,6 +97,40 @@ fn main() {
                     r#"{{"setupMs":{setup_ms},"proveMs":{prove_ms},"verifyMs":{verify_ms},"shards":{shards}}}"#
                 );
             }
+        }
+        Command::Compress { elf, proof, out } => {
+            let (_, vk) = client.setup(&std::fs::read(elf).expect("read ELF"));
+            let core = SP1ProofWithPublicValues::load(proof).expect("load proof");
+            let SP1Proof::Core(shards) = core.proof else {
+                eprintln!("stock sp1-sdk 5.2.4: not a core proof");
+                std::process::exit(1);
+            };
+            let shard_count = shards.len();
+            let input = SP1CoreProof {
+                proof: SP1CoreProofData(shards),
+                stdin: SP1Stdin::new(),
+                public_values: core.public_values.clone(),
+                cycles: 0,
+            };
+            let start = Instant::now();
+            let reduced = client
+                .inner()
+                .compress(&vk, input, vec![], SP1ProverOpts::auto())
+                .expect("stock compresses the core proof");
+            let compress_ms = milliseconds_since(start);
+            let compressed = SP1ProofWithPublicValues {
+                proof: SP1Proof::Compressed(Box::new(reduced)),
+                public_values: core.public_values,
+                sp1_version: core.sp1_version,
+                tee_proof: None,
+            };
+            client.verify(&compressed, &vk).expect("stock verifies the compressed proof");
+            compressed.save(&out).expect("save proof");
+            println!(
+                "stock sp1-sdk 5.2.4: {shard_count} shard(s) compressed in {:.1} s and verified, written to {}",
+                compress_ms / 1e3,
+                out.display()
+            );
         }
     }
 }
