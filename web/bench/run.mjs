@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Benchmarks: the same ELF and shard size proven natively (the CLI, built baseline x86-64 and,
 // if given, with -C target-cpu=native) and in headless Chromium (this package, COOP/COEP page;
-// the workloads named by --webkit also in WebKitGTK, Safari's engine), each on 1 and N threads, next to stock sp1-sdk 5.2.4 on the same ELF and stdin (if given: the
-// interop CLI, with stock's own options and shapes). Setup, proving and verification are timed
+// the workloads named by --webkit also in WebKitGTK, Safari's engine), each on 1 and N threads,
+// next to stock sp1-sdk 5.2.4 on the same ELF and stdin (if given: the interop CLI, with stock's
+// own options and shapes). Setup, proving and verification are timed
 // apart, proving per phase. Writes docs/benchmarks/{results.json,results.md,results.svg} and
 // prints the ratios.
 // Usage: node bench/run.mjs --cli CLI [--cli-native-cpu CLI] [--cli-stock CLI] [--runs 3]

@@ -50,10 +50,9 @@ export function launchFirefox() {
  * Serves web/ (plus `mounts`, e.g. `{ '/guests': dir }`) and opens `path` (default the page
  * that exposes the package as `window.sp1`) in `engine`: 'chromium', 'firefox' or 'webkit'
  * (SharedArrayBuffer on when the page is isolated, as in Safari, unless `sharedArrayBuffer` is
- * false, as in WebKitGTK as installed); `version` names the browser and
- * its version. In Chromium and Firefox, page
- * errors are collected in `errors`, console warnings and errors (the page's and its workers') in
- * `warnings`; WebDriver classic, which drives WebKit, reports neither.
+ * false, as in WebKitGTK as installed); `version` names the browser and its version. In Chromium
+ * and Firefox, page errors are collected in `errors`, console warnings and errors (the page's and
+ * its workers') in `warnings`; WebDriver classic, which drives WebKit, reports neither.
  */
 export async function openPage({
   engine = 'chromium',

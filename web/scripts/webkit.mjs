@@ -8,7 +8,9 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const MINIBROWSER = process.env.WEBKIT_MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+// Where Debian's webkit2gtk-4.1 package puts it, in the folder of the machine's multiarch triple.
+const MULTIARCH = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' }[process.arch];
+const MINIBROWSER = process.env.WEBKIT_MINIBROWSER ?? `/usr/lib/${MULTIARCH}/webkit2gtk-4.1/MiniBrowser`;
 const DRIVER_START_TIMEOUT = 60_000;
 // A proof is one long script: the tests' own timeouts bound it.
 const SCRIPT_TIMEOUT = 30 * 60_000;
